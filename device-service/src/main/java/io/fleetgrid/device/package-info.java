@@ -1,0 +1,4 @@
+/**
+ * Device registry: devices, groups, credentials, geofences and rule settings.
+ */
+package io.fleetgrid.device;

@@ -1,0 +1,4 @@
+/**
+ * Telemetry ingest over HTTP and MQTT into Kafka.
+ */
+package io.fleetgrid.ingest;

@@ -1,0 +1,4 @@
+/**
+ * Indexes logs, audit events and alerts in the search server and serves search.
+ */
+package io.fleetgrid.log;

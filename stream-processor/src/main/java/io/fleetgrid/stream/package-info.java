@@ -1,0 +1,4 @@
+/**
+ * Kafka Streams rules, rollups, trips and device state.
+ */
+package io.fleetgrid.stream;
