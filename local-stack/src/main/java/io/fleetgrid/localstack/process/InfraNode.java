@@ -97,14 +97,18 @@ public final class InfraNode implements AutoCloseable {
 	}
 
 	/**
-	 * The default JVM options of a kind of server: {@link #COMMON_JVM_OPTIONS} and a
-	 * maximum heap.
+	 * The default JVM options of a kind of server: {@link #COMMON_JVM_OPTIONS}, a maximum
+	 * heap, and on JDK 24+ permission for {@code sun.misc.Unsafe} memory access.
 	 * @param kind the kind of server
 	 * @return the JVM options
 	 */
 	public static List<String> defaultJvmOptions(String kind) {
 		List<String> options = new ArrayList<>(COMMON_JVM_OPTIONS);
 		options.add("-Xmx" + DEFAULT_MAX_HEAP.getOrDefault(kind, "128m"));
+		if (Runtime.version().feature() >= 24) {
+			// Kafka, Netty and Lucene still use sun.misc.Unsafe; JDK 24+ warns on every start.
+			options.add("--sun-misc-unsafe-memory-access=allow");
+		}
 		return List.copyOf(options);
 	}
 
