@@ -33,7 +33,7 @@ public final class InfraNode implements AutoCloseable {
 	public static final List<String> COMMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 			"-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData");
 
-	private static final Map<String, String> DEFAULT_MAX_HEAP = Map.of("kafka", "256m", "postgres", "64m", "mqtt",
+	private static final Map<String, String> DEFAULT_MAX_HEAP = Map.of("kafka", "256m", "postgres", "128m", "mqtt",
 			"128m", "smtp", "96m", "search", "512m");
 
 	private static final Duration STOP_GRACE = Duration.ofSeconds(30);
@@ -106,7 +106,8 @@ public final class InfraNode implements AutoCloseable {
 		List<String> options = new ArrayList<>(COMMON_JVM_OPTIONS);
 		options.add("-Xmx" + DEFAULT_MAX_HEAP.getOrDefault(kind, "128m"));
 		if (Runtime.version().feature() >= 24) {
-			// Kafka, Netty and Lucene still use sun.misc.Unsafe; JDK 24+ warns on every start.
+			// Kafka, Netty and Lucene still use sun.misc.Unsafe; JDK 24+ warns on every
+			// start.
 			options.add("--sun-misc-unsafe-memory-access=allow");
 		}
 		return List.copyOf(options);
