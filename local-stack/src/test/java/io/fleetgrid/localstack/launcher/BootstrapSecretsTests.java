@@ -1,0 +1,44 @@
+package io.fleetgrid.localstack.launcher;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BootstrapSecretsTests {
+
+	@TempDir
+	Path dir;
+
+	@Test
+	void generatesSecretsOnceAndKeepsThemAcrossRestarts() throws Exception {
+		Path file = this.dir.resolve("data/bootstrap.properties");
+		BootstrapSecrets first = BootstrapSecrets.resolve(file, Map.of());
+		BootstrapSecrets second = BootstrapSecrets.resolve(file, Map.of());
+
+		assertThat(first.get(BootstrapSecrets.ADMIN_CLIENT_ID)).isEqualTo("fleetgrid-admin");
+		assertThat(first.get(BootstrapSecrets.OPERATOR_CLIENT_ID)).isEqualTo("fleetgrid-operator");
+		assertThat(first.get(BootstrapSecrets.ADMIN_CLIENT_SECRET)).hasSizeGreaterThanOrEqualTo(24)
+			.isNotEqualTo(first.get(BootstrapSecrets.OPERATOR_CLIENT_SECRET));
+		assertThat(second.asEnvironment()).isEqualTo(first.asEnvironment());
+		assertThat(Files.getPosixFilePermissions(file)).containsExactlyInAnyOrder(PosixFilePermission.OWNER_READ,
+				PosixFilePermission.OWNER_WRITE);
+	}
+
+	@Test
+	void environmentOverridesStoredAndDefaultValues() throws Exception {
+		Path file = this.dir.resolve("bootstrap.properties");
+		BootstrapSecrets.resolve(file, Map.of());
+		BootstrapSecrets secrets = BootstrapSecrets.resolve(file,
+				Map.of(BootstrapSecrets.ADMIN_CLIENT_ID, "acme-admin", BootstrapSecrets.DEMO_PASSWORD, "s3cret-demo"));
+
+		assertThat(secrets.get(BootstrapSecrets.ADMIN_CLIENT_ID)).isEqualTo("acme-admin");
+		assertThat(secrets.get(BootstrapSecrets.DEMO_PASSWORD)).isEqualTo("s3cret-demo");
+	}
+
+}
