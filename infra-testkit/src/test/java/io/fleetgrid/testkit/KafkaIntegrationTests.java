@@ -1,5 +1,9 @@
 package io.fleetgrid.testkit;
 
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -109,6 +113,23 @@ class KafkaIntegrationTests {
 
 		assertThat(Infra.kafka().pid()).isNotEqualTo(crashedPid);
 		assertThat(readAll(topic, "read_committed", 1)).containsExactly("before-crash");
+	}
+
+	@Test
+	void restartsWithAnotherControllerPortWhenItsOwnWasTakenMeanwhile() throws Exception {
+		String topic = createTopic("it.controller-port");
+		produce(topic, "before");
+		Path portFile = Infra.kafka().dataDir().resolve("controller.port");
+		int controllerPort = Integer.parseInt(Files.readString(portFile).strip());
+
+		Infra.kafka().stop();
+		try (ServerSocket squatter = new ServerSocket(controllerPort, 1, InetAddress.getLoopbackAddress())) {
+			assertThat(squatter.getLocalPort()).isEqualTo(controllerPort);
+			Infra.kafka().restart();
+		}
+
+		assertThat(Integer.parseInt(Files.readString(portFile).strip())).isNotEqualTo(controllerPort);
+		assertThat(readAll(topic, "read_committed", 1)).containsExactly("before");
 	}
 
 	private static String bootstrapServers() {
