@@ -33,6 +33,8 @@ final class MqttServer implements InfraServer {
 
 	private static final String DEFAULT_MAX_MESSAGE_BYTES = String.valueOf(260 * 1024);
 
+	private static final String DEFAULT_ACL_CACHE_MILLIS = "60000";
+
 	private final ServerSettings settings;
 
 	private final List<AccessHook> hooks = new ArrayList<>();
@@ -56,7 +58,9 @@ final class MqttServer implements InfraServer {
 		}
 		String aclUrl = this.settings.option("aclUrl", "");
 		if (!aclUrl.isBlank()) {
-			authorizator = new HookAuthorizatorPolicy(hook(aclUrl, hookTimeout));
+			Duration cacheTtl = Duration
+				.ofMillis(Long.parseLong(this.settings.option("aclCacheMillis", DEFAULT_ACL_CACHE_MILLIS)));
+			authorizator = new HookAuthorizatorPolicy(hook(aclUrl, hookTimeout), cacheTtl);
 		}
 
 		Properties config = new Properties();

@@ -13,6 +13,8 @@ import io.fleetgrid.localstack.server.ServerSettings;
  * it is set, clients without a username are refused</li>
  * <li>{@code aclUrl}: URL that decides on every PUBLISH and on every topic filter of a
  * SUBSCRIBE</li>
+ * <li>{@code aclCacheMillis}: how long an {@code aclUrl} decision is reused for the same
+ * client, user, topic and action (default {@code 60000}; {@code 0} asks every time)</li>
  * <li>{@code hookTimeoutMillis}: connect and response timeout of both hooks (default
  * {@code 2000}); a hook that does not answer in time denies</li>
  * <li>{@code maxMessageBytes}: largest MQTT packet accepted (default {@code 266240}, a

@@ -6,7 +6,11 @@ import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -78,7 +82,7 @@ class AccessHookTests {
 	@Test
 	void authorizatorSendsTopicAndActionForPublishAndSubscribe() {
 		try (AccessHook hook = hook(Duration.ofSeconds(2))) {
-			HookAuthorizatorPolicy policy = new HookAuthorizatorPolicy(hook);
+			HookAuthorizatorPolicy policy = new HookAuthorizatorPolicy(hook, Duration.ZERO);
 			assertThat(policy.canWrite(new Topic("devices/truck-7/telemetry"), "truck-7", "client-1")).isTrue();
 			assertThat(policy.canRead(new Topic("devices/+/telemetry"), "ingest", "client-2")).isTrue();
 		}
@@ -87,6 +91,27 @@ class AccessHookTests {
 					request.get("action")))
 			.containsExactly(List.of("client-1", "truck-7", "devices/truck-7/telemetry", "publish"),
 					List.of("client-2", "ingest", "devices/+/telemetry", "subscribe"));
+	}
+
+	@Test
+	void authorizatorReusesADecisionForTheSameRequestUntilItExpires() {
+		MutableClock clock = new MutableClock();
+		try (AccessHook hook = hook(Duration.ofSeconds(2))) {
+			HookAuthorizatorPolicy policy = new HookAuthorizatorPolicy(hook, Duration.ofSeconds(60), clock);
+			Topic own = new Topic("devices/truck-7/telemetry");
+			assertThat(policy.canWrite(own, "truck-7", "truck-7")).isTrue();
+			this.status = 403;
+			assertThat(policy.canWrite(own, "truck-7", "truck-7")).as("cached allow").isTrue();
+			assertThat(policy.canWrite(new Topic("devices/truck-8/telemetry"), "truck-7", "truck-7"))
+				.as("another topic is asked")
+				.isFalse();
+			assertThat(policy.canRead(own, "truck-7", "truck-7")).as("another action is asked").isFalse();
+			assertThat(this.requests).hasSize(3);
+
+			clock.advance(Duration.ofSeconds(61));
+			assertThat(policy.canWrite(own, "truck-7", "truck-7")).as("expired decision is asked again").isFalse();
+			assertThat(this.requests).hasSize(4);
+		}
 	}
 
 	@Test
@@ -109,6 +134,31 @@ class AccessHookTests {
 				Duration.ofSeconds(1))) {
 			assertThat(hook.allows(Map.of("clientId", "c"))).isFalse();
 		}
+	}
+
+	static final class MutableClock extends Clock {
+
+		private Instant now = Instant.parse("2026-11-23T10:00:00Z");
+
+		void advance(Duration duration) {
+			this.now = this.now.plus(duration);
+		}
+
+		@Override
+		public Instant instant() {
+			return this.now;
+		}
+
+		@Override
+		public ZoneId getZone() {
+			return ZoneOffset.UTC;
+		}
+
+		@Override
+		public Clock withZone(ZoneId zone) {
+			return this;
+		}
+
 	}
 
 	private AccessHook hook(Duration timeout) {
