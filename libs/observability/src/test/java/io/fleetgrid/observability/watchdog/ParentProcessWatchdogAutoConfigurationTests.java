@@ -40,6 +40,12 @@ class ParentProcessWatchdogAutoConfigurationTests {
 	}
 
 	@Test
+	void noWatchdogWhenTheVariableIsEmpty() {
+		this.runner.withPropertyValues("fleetgrid.parent.pid=")
+			.run((context) -> assertThat(context).hasNotFailed().doesNotHaveBean(ParentProcessWatchdog.class));
+	}
+
+	@Test
 	void watchesTheProcessNamedByTheLauncherEnvironmentVariable() throws Exception {
 		this.parent = ParentProcessWatchdogTests.startParent();
 		this.runner.withUserConfiguration(RecordingExitAction.class)
