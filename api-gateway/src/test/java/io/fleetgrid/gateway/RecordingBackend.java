@@ -11,7 +11,7 @@ import com.sun.net.httpserver.HttpServer;
 /**
  * A real HTTP server standing in for one FleetGrid service: it answers every request with
  * JSON naming the service, and the method, path, query and {@code traceparent} header it
- * received.
+ * received, with the {@code X-Trace-Id} header a FleetGrid service sets.
  */
 final class RecordingBackend implements AutoCloseable {
 
@@ -48,6 +48,11 @@ final class RecordingBackend implements AutoCloseable {
 					quoted(query), quoted(traceparent));
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
+		if (traceparent != null) {
+			// Like a FleetGrid service: the trace id it continued, echoed on the
+			// response.
+			exchange.getResponseHeaders().set("X-Trace-Id", traceparent.split("-")[1]);
+		}
 		exchange.sendResponseHeaders(200, body.length);
 		try (OutputStream out = exchange.getResponseBody()) {
 			out.write(body);

@@ -3,11 +3,13 @@ package io.fleetgrid.observability.web;
 import io.fleetgrid.observability.ObservabilityProperties;
 import io.micrometer.observation.Observation;
 import io.micrometer.tracing.Tracer;
+import org.jspecify.annotations.Nullable;
 import reactor.core.publisher.Mono;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.Ordered;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.server.reactive.ServerHttpResponse;
 import org.springframework.http.server.reactive.observation.ServerRequestObservationContext;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -17,7 +19,8 @@ import org.springframework.web.server.WebFilterChain;
  * Sets the correlation-id and trace-id response headers of a reactive request. The trace
  * id comes from the server observation that WebFlux starts before any filter runs. The
  * headers are set before the chain runs, so error responses (including the gateway's own
- * problem responses) carry them too.
+ * problem responses) carry them too, and again when the response is committed, so a
+ * proxied response carries each header once.
  */
 public class ReactiveCorrelationWebFilter implements WebFilter, Ordered {
 
@@ -45,12 +48,23 @@ public class ReactiveCorrelationWebFilter implements WebFilter, Ordered {
 		String traceId = CorrelationIds.traceId(observation, this.tracer.getIfAvailable());
 		String correlationId = CorrelationIds
 			.resolve(exchange.getRequest().getHeaders().getFirst(this.properties.header()), traceId);
-		HttpHeaders headers = exchange.getResponse().getHeaders();
+		ServerHttpResponse response = exchange.getResponse();
+		setHeaders(response.getHeaders(), correlationId, traceId);
+		// Set again just before the response is written: a proxied response (the gateway)
+		// brings the service's own copies of these headers, which would otherwise be
+		// duplicated. Both carry the same trace.
+		response.beforeCommit(() -> {
+			setHeaders(response.getHeaders(), correlationId, traceId);
+			return Mono.empty();
+		});
+		return chain.filter(exchange);
+	}
+
+	private void setHeaders(HttpHeaders headers, String correlationId, @Nullable String traceId) {
 		headers.set(this.properties.header(), correlationId);
 		if (traceId != null) {
 			headers.set(this.properties.traceHeader(), traceId);
 		}
-		return chain.filter(exchange);
 	}
 
 	@Override

@@ -58,14 +58,32 @@ class ReactiveCorrelationWebFilterTests {
 		assertThat(response.getHeaders().getFirst("X-Trace-Id")).isEqualTo(this.handlerTraceId.get()).isNotBlank();
 	}
 
+	@Test
+	void sendsEachHeaderOnceWhenTheHandlerAddedItsOwn() {
+		MockServerHttpResponse response = handle(MockServerHttpRequest.get("/api/v1/devices").build(), false,
+				"X-Trace-Id");
+
+		assertThat(response.getHeaders().get("X-Trace-Id")).containsExactly(this.handlerTraceId.get());
+	}
+
 	private MockServerHttpResponse handle(MockServerHttpRequest request, boolean fail) {
+		return handle(request, fail, null);
+	}
+
+	private MockServerHttpResponse handle(MockServerHttpRequest request, boolean fail, String proxiedHeader) {
 		ObservabilityProperties.Correlation headers = new ObservabilityProperties.Correlation(true, "X-Correlation-Id",
 				"X-Trace-Id");
 		HttpHandler handler = WebHttpHandlerBuilder.webHandler((exchange) -> {
 			this.handlerTraceId.set(ServerRequestObservationContext.findCurrent(exchange.getAttributes())
 				.map((context) -> CorrelationIds.traceId(context, null))
 				.orElse(null));
-			return fail ? Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND)) : Mono.empty();
+			if (proxiedHeader != null) {
+				// What a proxied service response brings along (same trace, its own
+				// copy).
+				exchange.getResponse().getHeaders().add(proxiedHeader, this.handlerTraceId.get());
+			}
+			return fail ? Mono.error(new ResponseStatusException(HttpStatus.NOT_FOUND))
+					: exchange.getResponse().setComplete();
 		})
 			.filter(new ReactiveCorrelationWebFilter(headers, provider(this.tracing.tracer)))
 			.exceptionHandler(new WebFluxResponseStatusExceptionHandler())
