@@ -1,0 +1,5 @@
+CREATE TABLE vehicle (
+    id      BIGSERIAL PRIMARY KEY,
+    vin     VARCHAR(17) NOT NULL UNIQUE,
+    created TIMESTAMPTZ NOT NULL DEFAULT now()
+);
