@@ -5,7 +5,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -22,6 +21,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.core.json.JsonFactory;
 import tools.jackson.core.json.JsonReadFeature;
 
+import io.fleetgrid.contracts.event.MetricValues;
 import io.fleetgrid.contracts.telemetry.ValidationError.Code;
 
 /**
@@ -405,7 +405,7 @@ public final class TelemetryValidator {
 			parser.skipChildren();
 			return null;
 		}
-		Map<String, Object> metrics = new LinkedHashMap<>();
+		MetricValues.Builder metrics = MetricValues.builder();
 		int count = 0;
 		while (parser.nextToken() == JsonToken.PROPERTY_NAME) {
 			String name = parser.currentName();
@@ -423,7 +423,7 @@ public final class TelemetryValidator {
 				continue;
 			}
 			Object metric = readMetricValue(parser, value, name, index, run);
-			if (metrics.containsKey(name)) {
+			if (metrics.contains(name)) {
 				run.error(index, "metrics." + name, Code.DUPLICATE_FIELD, "appears more than once");
 			}
 			else if (metric != null) {
@@ -434,7 +434,7 @@ public final class TelemetryValidator {
 			run.error(index, "metrics", Code.TOO_MANY_METRICS,
 					"has " + count + " metrics; at most " + this.limits.maxMetrics() + " are allowed per event");
 		}
-		return metrics;
+		return metrics.build();
 	}
 
 	private String nameProblem(String name) {
