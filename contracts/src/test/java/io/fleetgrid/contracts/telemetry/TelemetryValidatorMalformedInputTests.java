@@ -85,6 +85,13 @@ class TelemetryValidatorMalformedInputTests extends ValidatorFixture {
 	}
 
 	@Test
+	void rejectsPropertyNameLongerThanTheParserAllows() {
+		// Jackson reports the length at which it noticed, not the full length.
+		assertError(onlyError(metric("m".repeat(5000), "1")), ValidationError.BODY, "", Code.JSON_LIMIT_EXCEEDED,
+				"exceeds the maximum allowed (1024)");
+	}
+
+	@Test
 	void acceptsTinyDecimalsThatUnderflowToZero() {
 		assertThat(acceptedOne(metric("tiny", "1e-400")).metrics()).containsEntry("tiny", 0.0);
 	}
