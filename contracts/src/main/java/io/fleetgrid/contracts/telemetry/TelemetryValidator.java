@@ -332,10 +332,10 @@ public final class TelemetryValidator {
 			}
 		}
 		if (ts.isAfter(run.latestTs)) {
-			long ahead = Duration.between(run.now, ts).toSeconds();
+			Duration ahead = Duration.between(run.now, ts);
 			run.error(index, "ts", Code.TIMESTAMP_IN_FUTURE,
-					ts + " is " + ahead + " s ahead of the server clock (" + run.now + "); at most "
-							+ this.limits.maxFutureSkew().toSeconds() + " s are allowed: check the device's clock");
+					ts + " is " + Texts.duration(ahead) + " ahead of the server clock (" + run.now + "); at most "
+							+ Texts.duration(this.limits.maxFutureSkew()) + " are allowed: check the device's clock");
 			return null;
 		}
 		if (ts.isBefore(run.earliestTs)) {
@@ -344,8 +344,8 @@ public final class TelemetryValidator {
 					&& !Instant.ofEpochSecond(ts.toEpochMilli()).isAfter(run.latestTs)) {
 				hint = "; it looks like epoch seconds, but ts takes epoch milliseconds";
 			}
-			run.error(index, "ts", Code.TIMESTAMP_TOO_OLD, ts + " is more than " + this.limits.maxAge().toDays()
-					+ " days before the server clock (" + run.now + ")" + hint);
+			run.error(index, "ts", Code.TIMESTAMP_TOO_OLD, ts + " is more than " + Texts.duration(this.limits.maxAge())
+					+ " before the server clock (" + run.now + ")" + hint);
 			return null;
 		}
 		return ts;

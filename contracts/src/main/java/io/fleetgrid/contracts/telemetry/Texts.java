@@ -1,5 +1,7 @@
 package io.fleetgrid.contracts.telemetry;
 
+import java.time.Duration;
+
 /**
  * Formatting of values in validation messages: safe to log and to return to a device.
  */
@@ -18,6 +20,28 @@ final class Texts {
 			return Long.toString((long) value);
 		}
 		return Double.toString(value);
+	}
+
+	/**
+	 * A duration in the largest whole unit that expresses it exactly (days, hours,
+	 * minutes), else in seconds with up to millisecond precision.
+	 */
+	static String duration(Duration duration) {
+		long millis = duration.toMillis();
+		if (millis != 0 && millis % 86_400_000 == 0) {
+			return plural(millis / 86_400_000, "day");
+		}
+		if (millis != 0 && millis % 3_600_000 == 0) {
+			return plural(millis / 3_600_000, "hour");
+		}
+		if (millis != 0 && millis % 60_000 == 0) {
+			return plural(millis / 60_000, "minute");
+		}
+		return number(millis / 1000.0) + " s";
+	}
+
+	private static String plural(long count, String unit) {
+		return count + " " + unit + ((count == 1) ? "" : "s");
 	}
 
 	/**

@@ -1,8 +1,10 @@
 package io.fleetgrid.contracts.serde;
 
+import java.lang.reflect.RecordComponent;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 
@@ -17,6 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import tools.jackson.databind.JsonNode;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
@@ -80,6 +83,34 @@ class JsonSerdesTests {
 		assertThat(headers.toArray()).hasSize(2);
 		assertThat(EventHeaders.typeId(headers)).isEqualTo(type.id()).startsWith("fleetgrid.");
 		assertThat(EventHeaders.schemaVersion(headers)).isEqualTo("1.0");
+	}
+
+	@ParameterizedTest
+	@MethodSource("samples")
+	<V> void writesOnlyTheRecordComponents(TopicSpec<String, V> topic, V event) {
+		JsonNode json = JsonSerdes.mapper().readTree(JsonSerdes.valueSerializer(topic).serialize(topic.name(), event));
+		assertOnlyComponents(json, event);
+	}
+
+	private static void assertOnlyComponents(JsonNode json, Object value) {
+		if (value == null || !value.getClass().isRecord() || value instanceof AlertType) {
+			return;
+		}
+		List<String> components = Arrays.stream(value.getClass().getRecordComponents())
+			.map(RecordComponent::getName)
+			.toList();
+		assertThat(json.propertyNames()).as(value.getClass().getSimpleName()).isSubsetOf(components);
+		for (RecordComponent component : value.getClass().getRecordComponents()) {
+			try {
+				Object child = component.getAccessor().invoke(value);
+				if (json.has(component.getName())) {
+					assertOnlyComponents(json.get(component.getName()), child);
+				}
+			}
+			catch (ReflectiveOperationException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
 	}
 
 	@Test
