@@ -8,16 +8,25 @@ import java.time.Instant;
  * @param ts when
  * @param service emitting service
  * @param instance service instance
- * @param level log level
+ * @param level log level ({@code ERROR}, {@code WARN}, {@code INFO}, {@code DEBUG},
+ * {@code TRACE})
  * @param logger logger name
  * @param thread thread name
  * @param message formatted message
- * @param stackTrace stack trace if any
- * @param traceId trace id if known
- * @param spanId span id if known
- * @param tenantId tenant if known
- * @param deviceId device if known
+ * @param stackTrace stack trace, or null
+ * @param traceId trace id, or null
+ * @param spanId span id, or null
+ * @param tenantId tenant, or null
+ * @param deviceId device, or null
  */
 public record LogEvent(Instant ts, String service, String instance, String level, String logger, String thread,
 		String message, String stackTrace, String traceId, String spanId, String tenantId, String deviceId) {
+
+	public LogEvent {
+		Fields.required(ts, "ts");
+		Fields.requiredText(service, "service");
+		Fields.requiredText(level, "level");
+		Fields.required(message, "message");
+	}
+
 }

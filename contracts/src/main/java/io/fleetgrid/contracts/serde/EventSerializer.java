@@ -1,0 +1,80 @@
+package io.fleetgrid.contracts.serde;
+
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Serializer;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.ObjectWriter;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * Writes an event as JSON and, when the record has headers, sets the
+ * {@link EventHeaders#TYPE type} and {@link EventHeaders#SCHEMA_VERSION schema version}
+ * headers (replacing any present). Null values (tombstones) are written as null, without
+ * headers. Create instances through {@link JsonSerdes}.
+ *
+ * @param <T> the record type written
+ */
+public final class EventSerializer<T> implements Serializer<T> {
+
+	private final EventType<?> type;
+
+	private final Class<T> javaType;
+
+	private final ObjectWriter writer;
+
+	/**
+	 * A serializer writing records of {@code javaType} as values of the logical type
+	 * {@code type}.
+	 * @param type the logical type announced in the headers
+	 * @param javaType the record class written (normally {@code type.javaType()})
+	 * @param mapper the mapper, normally {@link JsonSerdes#mapper()}
+	 */
+	public EventSerializer(EventType<?> type, Class<T> javaType, JsonMapper mapper) {
+		this.type = type;
+		this.javaType = javaType;
+		this.writer = mapper.writerFor(javaType);
+	}
+
+	@Override
+	public byte[] serialize(String topic, T data) {
+		return write(topic, data);
+	}
+
+	@Override
+	public byte[] serialize(String topic, Headers headers, T data) {
+		if (data == null) {
+			return null;
+		}
+		byte[] bytes = write(topic, data);
+		if (headers != null) {
+			EventHeaders.replace(headers, EventHeaders.TYPE, this.type.id());
+			EventHeaders.replace(headers, EventHeaders.SCHEMA_VERSION, this.type.version().toString());
+		}
+		return bytes;
+	}
+
+	private byte[] write(String topic, T data) {
+		if (data == null) {
+			return null;
+		}
+		if (!this.javaType.isInstance(data)) {
+			throw new SerializationException("Cannot write " + data.getClass().getName() + " as " + this.type.id()
+					+ " to topic " + topic + ": expected " + this.javaType.getName());
+		}
+		try {
+			return this.writer.writeValueAsBytes(data);
+		}
+		catch (JacksonException ex) {
+			throw new SerializationException(
+					"Cannot write " + this.type.id() + " to topic " + topic + ": " + ex.getOriginalMessage(), ex);
+		}
+	}
+
+	@Override
+	public String toString() {
+		return "EventSerializer[" + this.type.id() + " " + this.type.version() + " from " + this.javaType.getName()
+				+ "]";
+	}
+
+}
