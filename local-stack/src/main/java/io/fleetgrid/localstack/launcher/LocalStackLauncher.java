@@ -47,7 +47,7 @@ public final class LocalStackLauncher {
 	private static final List<InfraSpec> INFRA = List.of(
 			new InfraSpec("postgres", 15432, Map.of("databases", "auth,device,notification")),
 			new InfraSpec("kafka", 9092, Map.of()), new InfraSpec("mqtt", 1883, Map.of()),
-			new InfraSpec("search", 9200, Map.of()), new InfraSpec("smtp", 2525, Map.of()));
+			new InfraSpec("search", 9200, Map.of()), new InfraSpec("smtp", 2525, Map.of("apiPort", "8025")));
 
 	private final Path root;
 
@@ -282,13 +282,21 @@ public final class LocalStackLauncher {
 		synchronized (this.infra) {
 			this.infra.stream()
 				.sorted(Comparator.comparing(InfraNode::kind))
-				.forEach((node) -> memory.put(node.kind(), ProcessMemory
-					.residentBytesWithDescendants(ProcessHandle.of(node.pid()).orElse(ProcessHandle.current()))));
+				.forEach((node) -> memory.put(node.kind(), nodeMemory(node)));
 		}
 		synchronized (this.services) {
 			this.services.forEach((name, child) -> memory.put(name, ProcessMemory.residentBytes(child.pid())));
 		}
 		return memory;
+	}
+
+	private static long nodeMemory(InfraNode node) {
+		long own = ProcessHandle.of(node.pid()).map(ProcessMemory::residentBytesWithDescendants).orElse(0L);
+		// Servers that detach their own processes (PostgreSQL's postmaster) are found
+		// through their data directory;
+		// the node's JVM names the data directory too, so it is not added twice.
+		long detached = ProcessMemory.residentBytesOfProcessesUsing(node.dataDir());
+		return Math.max(own, detached);
 	}
 
 	private void stopAll() {
@@ -314,6 +322,11 @@ public final class LocalStackLauncher {
 	private static void checkPortsFree() {
 		List<Integer> ports = new ArrayList<>();
 		INFRA.forEach((spec) -> ports.add(spec.port()));
+		INFRA.forEach((spec) -> spec.options()
+			.entrySet()
+			.stream()
+			.filter((option) -> option.getKey().endsWith("Port"))
+			.forEach((option) -> ports.add(Integer.parseInt(option.getValue()))));
 		ports.add(ServiceSpec.DISCOVERY.port());
 		ServiceSpec.SERVICES.forEach((service) -> ports.add(service.port()));
 		List<Integer> busy = ports.stream().filter((port) -> !isFree(port)).toList();

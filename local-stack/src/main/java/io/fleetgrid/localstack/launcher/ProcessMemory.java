@@ -25,6 +25,22 @@ final class ProcessMemory {
 			.sum();
 	}
 
+	/**
+	 * Resident set size of the processes whose command line mentions a directory, and
+	 * their descendants: PostgreSQL's postmaster is detached by {@code pg_ctl} (its
+	 * parent becomes init), so it is found by its data directory.
+	 * @param directory the directory named on the command line
+	 * @return bytes resident, or 0 when none is found
+	 */
+	static long residentBytesOfProcessesUsing(Path directory) {
+		String needle = directory.toAbsolutePath().normalize().toString();
+		return ProcessHandle.allProcesses()
+			.filter((handle) -> handle.info().commandLine().map((line) -> line.contains(needle)).orElse(false))
+			.filter((handle) -> handle.pid() != ProcessHandle.current().pid())
+			.mapToLong(ProcessMemory::residentBytesWithDescendants)
+			.sum();
+	}
+
 	static long residentBytes(long pid) {
 		Path status = Path.of("/proc", Long.toString(pid), "status");
 		try (Stream<String> lines = Files.lines(status)) {

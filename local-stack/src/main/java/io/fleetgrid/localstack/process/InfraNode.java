@@ -34,7 +34,7 @@ public final class InfraNode implements AutoCloseable {
 	 * low: about 180 MB for Kafka instead of 230 MB), quick to start, dead on OOM.
 	 */
 	public static final List<String> COMMON_JVM_OPTIONS = List.of("-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-			"-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xms16m");
+			"-XX:+ExitOnOutOfMemoryError", "-XX:-UsePerfData", "-Xms16m", "--enable-native-access=ALL-UNNAMED");
 
 	private static final Map<String, String> DEFAULT_MAX_HEAP = Map.of("kafka", "256m", "postgres", "128m", "mqtt",
 			"128m", "smtp", "96m", "search", "512m");
