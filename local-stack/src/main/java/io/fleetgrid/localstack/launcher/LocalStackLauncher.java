@@ -25,8 +25,11 @@ import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.Stream;
 
 import io.fleetgrid.localstack.process.ChildJvm;
 import io.fleetgrid.localstack.process.InfraNode;
@@ -61,14 +64,18 @@ public final class LocalStackLauncher {
 
 	private final Map<String, Map<String, String>> infraProperties = Collections.synchronizedMap(new LinkedHashMap<>());
 
-	private LocalStackLauncher(Path root) {
+	private final boolean aotCache;
+
+	private LocalStackLauncher(Path root, boolean aotCache) {
 		this.root = root;
 		this.home = root.resolve(".fleetgrid");
+		this.aotCache = aotCache;
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(".").toAbsolutePath().normalize();
 		boolean reset = false;
+		boolean aotCache = true;
 		Deque<String> options = new ArrayDeque<>(List.of(args));
 		while (!options.isEmpty()) {
 			String option = options.pop();
@@ -77,18 +84,20 @@ public final class LocalStackLauncher {
 					.toAbsolutePath()
 					.normalize();
 				case "--reset" -> reset = true;
+				case "--no-aot-cache" -> aotCache = false;
 				case "--no-simulator" -> {
 					// The simulator is added by the ingest issue; accepted now so scripts
 					// can pass it.
 				}
 				case "--help", "-h" -> {
-					System.out.println("usage: ./fleetgrid start [--reset] [--rebuild] [--no-simulator]");
+					System.out
+						.println("usage: ./fleetgrid start [--reset] [--rebuild] [--no-aot-cache] [--no-simulator]");
 					return;
 				}
 				default -> throw new IllegalArgumentException("unknown option: " + option + " (try --help)");
 			}
 		}
-		LocalStackLauncher launcher = new LocalStackLauncher(root);
+		LocalStackLauncher launcher = new LocalStackLauncher(root, aotCache);
 		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "fleetgrid-shutdown"));
 		try {
 			launcher.run(reset);
@@ -103,8 +112,8 @@ public final class LocalStackLauncher {
 
 	private void run(boolean reset) throws Exception {
 		if (reset) {
-			deleteRecursively(this.home.resolve("data"));
-			deleteRecursively(this.home.resolve("logs"));
+			Directories.deleteRecursively(this.home.resolve("data"));
+			Directories.deleteRecursively(this.home.resolve("logs"));
 			System.out.println("Reset: local data removed.");
 		}
 		Files.createDirectories(this.home.resolve("logs"));
@@ -124,13 +133,17 @@ public final class LocalStackLauncher {
 			throw (ex.getCause() instanceof LaunchException launch) ? launch : ex;
 		}
 
+		if (this.aotCache) {
+			recordStartupCaches(secrets);
+		}
+
 		step("Starting " + ServiceSpec.DISCOVERY.name());
 		startService(ServiceSpec.DISCOVERY, Map.of());
 		awaitHttpOk(ServiceSpec.DISCOVERY, "http://localhost:8761/actuator/health");
 
 		step("Starting services: " + ServiceSpec.SERVICES.stream().map(ServiceSpec::name).toList());
 		for (ServiceSpec service : ServiceSpec.SERVICES) {
-			startService(service, service.name().equals("auth-service") ? secrets.asEnvironment() : Map.of());
+			startService(service, environmentOf(service, secrets));
 		}
 		awaitAllUpInEureka();
 		awaitHttpOk(null, "http://localhost:8080/v3/api-docs/device-service");
@@ -157,15 +170,92 @@ public final class LocalStackLauncher {
 		}
 	}
 
-	private void startService(ServiceSpec service, Map<String, String> env) {
+	private StartupCache startupCache(ServiceSpec service) {
 		Path jar = service.jar(this.root);
 		if (!Files.isRegularFile(jar)) {
 			throw new LaunchException(jar + " is missing; run ./fleetgrid start --rebuild");
 		}
+		return new StartupCache(this.home.resolve("aot"), service, jar);
+	}
+
+	/**
+	 * Records the AOT cache of every service that has none for its current jar (once per
+	 * build), two at a time. A failed training run only costs start-up speed: that
+	 * service starts without a cache.
+	 */
+	private void recordStartupCaches(BootstrapSecrets secrets) throws InterruptedException {
+		List<ServiceSpec> untrained = new ArrayList<>();
+		for (ServiceSpec service : allServices()) {
+			try {
+				StartupCache cache = startupCache(service);
+				cache.prepareJar();
+				if (!cache.isTrained()) {
+					untrained.add(service);
+				}
+			}
+			catch (IOException ex) {
+				step("  " + service.name() + ": no start-up cache (" + ex.getMessage() + ")");
+			}
+		}
+		if (untrained.isEmpty()) {
+			return;
+		}
+		step("Recording start-up caches (once per build) for " + untrained.stream().map(ServiceSpec::name).toList());
+		ExecutorService pool = Executors.newFixedThreadPool(2);
 		try {
+			List<Future<?>> runs = new ArrayList<>();
+			for (ServiceSpec service : untrained) {
+				runs.add(pool.submit(() -> {
+					long started = System.nanoTime();
+					try {
+						startupCache(service).train(environmentOf(service, secrets),
+								this.home.resolve("logs").resolve(service.name() + "-training.log"));
+						step(String.format(Locale.ROOT, "  %s cached in %.1f s", service.name(),
+								(System.nanoTime() - started) / 1e9));
+					}
+					catch (IOException ex) {
+						step("  " + service.name() + ": start-up cache not recorded: " + ex.getMessage());
+					}
+					return null;
+				}));
+			}
+			for (Future<?> run : runs) {
+				try {
+					run.get();
+				}
+				catch (ExecutionException ex) {
+					step("  start-up cache: " + ex.getCause());
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private static List<ServiceSpec> allServices() {
+		List<ServiceSpec> all = new ArrayList<>();
+		all.add(ServiceSpec.DISCOVERY);
+		all.addAll(ServiceSpec.SERVICES);
+		return all;
+	}
+
+	private static Map<String, String> environmentOf(ServiceSpec service, BootstrapSecrets secrets) {
+		return service.name().equals("auth-service") ? secrets.asEnvironment() : Map.of();
+	}
+
+	private void startService(ServiceSpec service, Map<String, String> env) {
+		StartupCache cache = startupCache(service);
+		try {
+			List<String> jvmOptions = new ArrayList<>(service.jvmOptions());
+			Path jar = service.jar(this.root);
+			if (this.aotCache) {
+				jar = cache.prepareJar();
+				jvmOptions.addAll(cache.jvmOptions());
+			}
 			ChildJvm.Builder builder = ChildJvm.builder(service.name())
 				.jar(jar)
-				.jvmOptions(service.jvmOptions())
+				.jvmOptions(jvmOptions)
 				.env("SPRING_PROFILES_ACTIVE", "local")
 				.workingDir(this.root)
 				.logFile(this.home.resolve("logs").resolve(service.name() + ".log"));
@@ -175,6 +265,10 @@ public final class LocalStackLauncher {
 		}
 		catch (IOException ex) {
 			throw new LaunchException("could not start " + service.name() + ": " + ex.getMessage(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new LaunchException("interrupted while starting " + service.name(), ex);
 		}
 	}
 
@@ -349,17 +443,6 @@ public final class LocalStackLauncher {
 
 	private void step(String message) {
 		System.out.printf(Locale.ROOT, "[%5.1fs] %s%n", (System.nanoTime() - this.startNanos) / 1e9, message);
-	}
-
-	private static void deleteRecursively(Path dir) throws IOException {
-		if (!Files.exists(dir)) {
-			return;
-		}
-		try (Stream<Path> paths = Files.walk(dir)) {
-			for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
-				Files.delete(path);
-			}
-		}
 	}
 
 	private record InfraSpec(String kind, int port, Map<String, String> options) {
