@@ -93,6 +93,14 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
+	void tellsTheServiceUnderWhichHostItWasCalled() throws Exception {
+		HttpResponse<String> response = send("GET", "/api/v1/devices");
+
+		assertThat(JsonPath.parse(response.body()).read("$.forwardedHost", String.class))
+			.isEqualTo("localhost:" + this.port);
+	}
+
+	@Test
 	void servesEachServicesOpenApiDocumentUnderItsId() throws Exception {
 		HttpResponse<String> response = send("GET", "/v3/api-docs/device-service");
 

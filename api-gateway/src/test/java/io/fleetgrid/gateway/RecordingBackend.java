@@ -10,8 +10,9 @@ import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for one FleetGrid service: it answers every request with
- * JSON naming the service, and the method, path, query and {@code traceparent} header it
- * received, with the {@code X-Trace-Id} header a FleetGrid service sets.
+ * JSON naming the service, and the method, path, query, {@code traceparent} and
+ * {@code X-Forwarded-Host} it received, with the {@code X-Trace-Id} header a FleetGrid
+ * service sets.
  */
 final class RecordingBackend implements AutoCloseable {
 
@@ -43,9 +44,11 @@ final class RecordingBackend implements AutoCloseable {
 		exchange.getRequestBody().readAllBytes();
 		String query = exchange.getRequestURI().getRawQuery();
 		String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-		String json = "{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"traceparent\":%s}"
+		String forwardedHost = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
+		String json = ("{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"traceparent\":%s,"
+				+ "\"forwardedHost\":%s}")
 			.formatted(this.serviceId, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-					quoted(query), quoted(traceparent));
+					quoted(query), quoted(traceparent), quoted(forwardedHost));
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		if (traceparent != null) {

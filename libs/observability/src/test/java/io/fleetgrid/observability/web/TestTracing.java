@@ -1,6 +1,7 @@
 package io.fleetgrid.observability.web;
 
 import brave.Tracing;
+import brave.handler.SpanHandler;
 import brave.propagation.ThreadLocalCurrentTraceContext;
 import io.micrometer.observation.ObservationRegistry;
 import io.micrometer.tracing.Tracer;
@@ -15,6 +16,9 @@ final class TestTracing implements AutoCloseable {
 
 	private final Tracing tracing = Tracing.newBuilder()
 		.currentTraceContext(ThreadLocalCurrentTraceContext.create())
+		// Any handler replaces Brave's default one, which logs every finished span.
+		.addSpanHandler(new SpanHandler() {
+		})
 		.build();
 
 	final Tracer tracer = new BraveTracer(this.tracing.tracer(),
