@@ -1,5 +1,6 @@
 package io.fleetgrid.log;
 
+import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import com.jayway.jsonpath.JsonPath;
 import io.fleetgrid.testkit.RealInfra;
 import io.fleetgrid.testkit.Server;
@@ -21,10 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * and checks what the platform relies on: health, metrics, OpenAPI, tracing headers and
  * the connections to its infrastructure.
  */
-// Server.SEARCH joins once the local stack has its search server (not on wip/infra yet),
-// together with a
-// check that the search client reaches it.
-@RealInfra(servers = { Server.KAFKA })
+@RealInfra(servers = { Server.KAFKA, Server.SEARCH })
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
 class LogServiceApplicationIntegrationTests {
@@ -34,8 +32,11 @@ class LogServiceApplicationIntegrationTests {
 
 	private final KafkaAdmin kafkaAdmin;
 
-	LogServiceApplicationIntegrationTests(@Autowired KafkaAdmin kafkaAdmin) {
+	private final ElasticsearchClient search;
+
+	LogServiceApplicationIntegrationTests(@Autowired KafkaAdmin kafkaAdmin, @Autowired ElasticsearchClient search) {
 		this.kafkaAdmin = kafkaAdmin;
+		this.search = search;
 	}
 
 	@Test
@@ -64,6 +65,12 @@ class LogServiceApplicationIntegrationTests {
 		ResponseEntity<String> health = get("/actuator/health");
 
 		assertThat(health.getHeaders().getFirst("X-Trace-Id")).matches("[0-9a-f]{32}");
+	}
+
+	@Test
+	void reachesTheSearchServer() throws Exception {
+		assertThat(this.search.ping().value()).isTrue();
+		assertThat(this.search.indices().exists((exists) -> exists.index("fleetgrid-no-such-index")).value()).isFalse();
 	}
 
 	@Test

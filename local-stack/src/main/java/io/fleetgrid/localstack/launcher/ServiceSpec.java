@@ -37,7 +37,7 @@ record ServiceSpec(String name, int port, int heapMb) {
 	 * @return the options
 	 */
 	List<String> jvmOptions() {
-		return List.of("-Xmx" + this.heapMb + "m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+		return List.of("-Xmx" + this.heapMb + "m", "-Xms24m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
 				"-XX:ReservedCodeCacheSize=48m", "-XX:MaxMetaspaceSize=192m", "-XX:CICompilerCount=1",
 				"-Djava.security.egd=file:/dev/urandom", "--sun-misc-unsafe-memory-access=allow",
 				"--enable-native-access=ALL-UNNAMED");
