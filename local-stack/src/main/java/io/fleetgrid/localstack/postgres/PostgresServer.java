@@ -276,33 +276,38 @@ public class PostgresServer implements InfraServer {
 				Thread.currentThread().interrupt();
 			}
 		}
+		// pg_ctl may return early, for example when another stop (the crash watchdog's)
+		// is already in progress:
+		// wait for the postmaster itself to finish its shutdown before resorting to
+		// force.
+		postmaster.onExit().completeOnTimeout(postmaster, STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS).join();
 		if (postmaster.isAlive()) {
-			LOGGER.warn("Killing postmaster {}", postmaster.pid());
-			postmaster.destroyForcibly();
-			postmaster.onExit().completeOnTimeout(postmaster, 10, TimeUnit.SECONDS).join();
+			// Kill the whole tree: backends that outlive a killed postmaster keep its
+			// shared memory attached, and
+			// the next start of the server would then refuse to run.
+			LOGGER.warn("Killing postmaster {} and its processes", postmaster.pid());
+			List<ProcessHandle> tree = new ArrayList<>(postmaster.descendants().toList());
+			tree.add(postmaster);
+			tree.forEach(ProcessHandle::destroyForcibly);
+			tree.forEach((process) -> process.onExit().completeOnTimeout(process, 10, TimeUnit.SECONDS).join());
 		}
 	}
 
 	/**
 	 * Starts a detached shell (not a child of this JVM, so that killing this JVM and its
-	 * children does not kill it) that waits until this JVM has exited and then stops the
-	 * postmaster with {@code pg_ctl stop}. After a clean {@link #close()} there is no
-	 * {@code postmaster.pid} any more and {@code pg_ctl} does nothing.
+	 * children does not kill it) that waits until this JVM has exited and then asks this
+	 * JVM's own postmaster for a fast shutdown (SIGINT). It signals that one process
+	 * only, and only while its command line still names this data directory: a server
+	 * restarted on the same data directory in the meantime has a new postmaster, which
+	 * must not be stopped. After a clean {@link #close()} the postmaster is gone and
+	 * nothing happens.
 	 */
 	private void watchForOurDeath(ProcessHandle postmaster) {
-		Optional<Path> pgCtl = postgresBinary(postmaster).map((binary) -> binary.resolveSibling("pg_ctl"));
-		if (pgCtl.isEmpty()) {
-			LOGGER.warn("Cannot find pg_ctl next to postmaster {}; it will outlive a crash of this JVM",
-					postmaster.pid());
-			return;
-		}
-		List<String> stop = new ArrayList<>(unsharePrefix());
-		stop.addAll(List.of(pgCtl.get().toString(), "-D", this.pgData.toString(), "-m", "fast", "-w", "stop"));
-		String script = "(while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; shift; exec \"$@\") "
+		String script = "(while kill -0 \"$1\" 2>/dev/null; do sleep 1; done; "
+				+ "grep -qF -- \"$3\" \"/proc/$2/cmdline\" 2>/dev/null && kill -INT \"$2\") "
 				+ "</dev/null >/dev/null 2>&1 &";
-		List<String> command = new ArrayList<>(
-				List.of("/bin/sh", "-c", script, "postgres-watchdog", Long.toString(ProcessHandle.current().pid())));
-		command.addAll(stop);
+		List<String> command = List.of("/bin/sh", "-c", script, "postgres-watchdog",
+				Long.toString(ProcessHandle.current().pid()), Long.toString(postmaster.pid()), this.pgData.toString());
 		try {
 			Process launcher = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(ProcessBuilder.Redirect.DISCARD)
