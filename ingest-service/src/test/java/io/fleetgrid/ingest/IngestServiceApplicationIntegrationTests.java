@@ -1,75 +1,32 @@
 package io.fleetgrid.ingest;
 
-import com.jayway.jsonpath.JsonPath;
+import io.fleetgrid.observability.conformance.ServiceConformanceTests;
 import io.fleetgrid.testkit.RealInfra;
 import io.fleetgrid.testkit.Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.http.ResponseEntity;
 import org.springframework.kafka.core.KafkaAdmin;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Boots the whole service on the {@code test} profile against the real servers it needs
- * and checks what the platform relies on: health, metrics, OpenAPI, tracing headers and
- * the connections to its infrastructure.
+ * The platform conformance checks (see {@link ServiceConformanceTests}) plus the
+ * connections of this service to the real servers it needs.
  */
 @RealInfra(servers = { Server.KAFKA })
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class IngestServiceApplicationIntegrationTests {
-
-	@LocalServerPort
-	private int port;
+class IngestServiceApplicationIntegrationTests extends ServiceConformanceTests {
 
 	private final KafkaAdmin kafkaAdmin;
 
 	IngestServiceApplicationIntegrationTests(@Autowired KafkaAdmin kafkaAdmin) {
+		super("ingest-service");
 		this.kafkaAdmin = kafkaAdmin;
-	}
-
-	@Test
-	void healthAndReadinessAreUp() {
-		assertThat(JsonPath.<String>read(get("/actuator/health").getBody(), "$.status")).isEqualTo("UP");
-		assertThat(JsonPath.<String>read(get("/actuator/health/readiness").getBody(), "$.status")).isEqualTo("UP");
-	}
-
-	@Test
-	void servesPrometheusMetricsTaggedWithTheService() {
-		ResponseEntity<String> metrics = get("/actuator/prometheus");
-
-		assertThat(metrics.getHeaders().getContentType()).hasToString("text/plain;version=0.0.4;charset=utf-8");
-		assertThat(metrics.getBody()).contains("jvm_memory_used_bytes{application=\"ingest-service\"");
-	}
-
-	@Test
-	void servesItsOpenApiDocument() {
-		ResponseEntity<String> apiDocs = get("/v3/api-docs");
-
-		assertThat(JsonPath.<String>read(apiDocs.getBody(), "$.openapi")).startsWith("3.");
-	}
-
-	@Test
-	void answersWithItsTraceId() {
-		ResponseEntity<String> health = get("/actuator/health");
-
-		assertThat(health.getHeaders().getFirst("X-Trace-Id")).matches("[0-9a-f]{32}");
 	}
 
 	@Test
 	void reachesTheKafkaBroker() {
 		assertThat(this.kafkaAdmin.clusterId()).isNotBlank();
-	}
-
-	private ResponseEntity<String> get(String path) {
-		return RestClient.create("http://localhost:" + this.port).get().uri(path).retrieve().toEntity(String.class);
 	}
 
 }
