@@ -13,6 +13,7 @@ import io.fleetgrid.contracts.event.NotificationOutcome;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.RuleSettings;
 import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.event.TenantSnapshot;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.topic.TopicSpec;
 
@@ -66,8 +67,12 @@ public final class EventTypes {
 	/** Application log line. */
 	public static final EventType<LogEvent> LOG = new EventType<>("fleetgrid.log", v1(), LogEvent.class);
 
+	/** Tenant and its status. */
+	public static final EventType<TenantSnapshot> TENANT = new EventType<>("fleetgrid.tenant", v1(),
+			TenantSnapshot.class);
+
 	private static final List<EventType<?>> ALL = List.of(TELEMETRY, DEAD_LETTER, DEVICE, GEOFENCE, RULE_SETTINGS,
-			ALERT, DEVICE_STATE, ROLLUP, TRIP, NOTIFICATION, AUDIT, LOG);
+			ALERT, DEVICE_STATE, ROLLUP, TRIP, NOTIFICATION, AUDIT, LOG, TENANT);
 
 	private EventTypes() {
 	}

@@ -14,6 +14,7 @@ import io.fleetgrid.contracts.event.NotificationOutcome;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.RuleSettings;
 import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.event.TenantSnapshot;
 import io.fleetgrid.contracts.event.Trip;
 
 import static io.fleetgrid.contracts.topic.TopicSpec.Cleanup.COMPACT;
@@ -83,8 +84,15 @@ public final class Topics {
 	public static final TopicSpec<String, LogEvent> LOGS = new TopicSpec<>("fleetgrid.logs.v1", 6, DELETE,
 			Duration.ofDays(3), String.class, LogEvent.class, "structured application logs of every service");
 
+	/**
+	 * Tenants and their status, compacted, key tenantId (an extension of the API.md
+	 * table: how a suspension reaches every service).
+	 */
+	public static final TopicSpec<String, TenantSnapshot> TENANTS = new TopicSpec<>("fleetgrid.tenants.v1", 3, COMPACT,
+			null, String.class, TenantSnapshot.class, "compacted: tenants and their status (ACTIVE, SUSPENDED)");
+
 	private static final List<TopicSpec<?, ?>> ALL = List.of(TELEMETRY, TELEMETRY_DLT, DEVICES, GEOFENCES, RULES,
-			ALERTS, DEVICE_STATE, ROLLUPS, TRIPS, NOTIFICATIONS, AUDIT, LOGS);
+			ALERTS, DEVICE_STATE, ROLLUPS, TRIPS, NOTIFICATIONS, AUDIT, LOGS, TENANTS);
 
 	private Topics() {
 	}

@@ -121,6 +121,10 @@ public final class SampleEvents {
 				Map.of("ip", "10.0.0.7"));
 	}
 
+	public static TenantSnapshot tenant() {
+		return new TenantSnapshot("demo", "Demo Fleet", TenantSnapshot.Status.SUSPENDED, TS);
+	}
+
 	public static LogEvent log() {
 		return new LogEvent(TS, "ingest-service", "ingest-1", "WARN", "io.fleetgrid.ingest.HttpIngest", "http-nio-1",
 				"rejected batch", "java.lang.IllegalStateException: x\n\tat a.b(C.java:1)",

@@ -48,7 +48,8 @@ class JsonSerdesTests {
 				Arguments.of(Topics.DEVICE_STATE, SampleEvents.deviceState()),
 				Arguments.of(Topics.ROLLUPS, SampleEvents.rollup()), Arguments.of(Topics.TRIPS, SampleEvents.trip()),
 				Arguments.of(Topics.NOTIFICATIONS, SampleEvents.notification()),
-				Arguments.of(Topics.AUDIT, SampleEvents.audit()), Arguments.of(Topics.LOGS, SampleEvents.log()));
+				Arguments.of(Topics.AUDIT, SampleEvents.audit()), Arguments.of(Topics.LOGS, SampleEvents.log()),
+				Arguments.of(Topics.TENANTS, SampleEvents.tenant()));
 	}
 
 	@Test

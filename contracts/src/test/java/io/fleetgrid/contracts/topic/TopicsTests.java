@@ -18,7 +18,7 @@ class TopicsTests {
 			.containsExactly("fleetgrid.telemetry.v1", "fleetgrid.telemetry.dlt.v1", "fleetgrid.devices.v1",
 					"fleetgrid.geofences.v1", "fleetgrid.rules.v1", "fleetgrid.alerts.v1", "fleetgrid.device-state.v1",
 					"fleetgrid.rollups.v1", "fleetgrid.trips.v1", "fleetgrid.notifications.v1", "fleetgrid.audit.v1",
-					"fleetgrid.logs.v1");
+					"fleetgrid.logs.v1", "fleetgrid.tenants.v1");
 	}
 
 	@Test
@@ -26,7 +26,7 @@ class TopicsTests {
 		assertThat(Topics.all()).filteredOn((topic) -> topic.cleanup() == TopicSpec.Cleanup.COMPACT)
 			.extracting(TopicSpec::name)
 			.containsExactly("fleetgrid.devices.v1", "fleetgrid.geofences.v1", "fleetgrid.rules.v1",
-					"fleetgrid.device-state.v1");
+					"fleetgrid.device-state.v1", "fleetgrid.tenants.v1");
 	}
 
 	@Test
