@@ -1,7 +1,10 @@
 package io.fleetgrid.device;
 
+import java.time.Clock;
+
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.context.annotation.Bean;
 
 /**
  * Device registry: devices, groups, credentials, geofences and rule settings.
@@ -11,6 +14,11 @@ public class DeviceServiceApplication {
 
 	public static void main(String[] args) {
 		SpringApplication.run(DeviceServiceApplication.class, args);
+	}
+
+	@Bean
+	Clock clock() {
+		return Clock.systemUTC();
 	}
 
 }

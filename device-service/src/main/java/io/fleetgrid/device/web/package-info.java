@@ -1,0 +1,4 @@
+/**
+ * Web plumbing shared by the features: problem+json errors, field validation, paging.
+ */
+package io.fleetgrid.device.web;
