@@ -6,7 +6,8 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * Credential settings ({@code fleetgrid.device.credentials.*}).
  *
  * @param pepper the server-side key of the token HMAC (env
- * {@code FLEETGRID_DEVICE_TOKEN_PEPPER}); at least 32 characters. Required: the service
+ * {@code FLEETGRID_DEVICE_TOKEN_PEPPER}); at least 20 characters of a random secret (the
+ * local stack generates 24 URL-safe Base64 characters, 144 bits). Required: the service
  * does not start without it. The {@code local} and {@code test} profiles set a documented
  * development value; production must supply its own secret. Changing it invalidates every
  * stored token (devices then need new credentials).
@@ -15,7 +16,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 public record CredentialProperties(String pepper) {
 
 	/** Shortest accepted pepper. */
-	static final int MIN_PEPPER_LENGTH = 32;
+	static final int MIN_PEPPER_LENGTH = 20;
 
 	public CredentialProperties {
 		if (pepper == null || pepper.isBlank()) {

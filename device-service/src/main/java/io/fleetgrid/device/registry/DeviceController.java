@@ -1,10 +1,16 @@
 package io.fleetgrid.device.registry;
 
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.device.web.Page;
 import io.fleetgrid.security.Caller;
+import io.fleetgrid.security.Role;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -17,6 +23,7 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
@@ -27,10 +34,16 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @RequestMapping("/api/v1/devices")
 class DeviceController {
 
+	/** Largest CSV import (about 5 MB). */
+	static final int MAX_CSV_CHARS = 5_000_000;
+
 	private final DeviceService devices;
 
-	DeviceController(DeviceService devices) {
+	private final CsvImport csv;
+
+	DeviceController(DeviceService devices, CsvImport csv) {
 		this.devices = devices;
+		this.csv = csv;
 	}
 
 	@GetMapping
@@ -52,6 +65,27 @@ class DeviceController {
 				.buildAndExpand(created.device().id())
 				.toUri())
 			.body(created);
+	}
+
+	@PostMapping(path = "/import", consumes = "text/csv")
+	@PreAuthorize("hasRole('FLEET_MANAGER')")
+	ResponseEntity<ImportResult> importCsv(Caller caller, @RequestBody String csv) {
+		if (csv.length() > MAX_CSV_CHARS) {
+			throw new ResponseStatusException(HttpStatus.CONTENT_TOO_LARGE,
+					"A CSV import may have at most " + MAX_CSV_CHARS + " characters");
+		}
+		List<IssuedCredential> created = this.csv.importCsv(caller.tenant(), csv);
+		return ResponseEntity.status(HttpStatus.CREATED).body(new ImportResult(created.size(), created));
+	}
+
+	@GetMapping(path = "/export", produces = "text/csv")
+	@PreAuthorize("hasRole('USER')")
+	ResponseEntity<String> exportCsv(Caller caller) {
+		String visibleTo = caller.has(Role.FLEET_MANAGER) ? null : caller.subject();
+		return ResponseEntity.ok()
+			.header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"devices.csv\"")
+			.contentType(new MediaType("text", "csv", StandardCharsets.UTF_8))
+			.body(this.csv.exportCsv(caller.tenant(), visibleTo));
 	}
 
 	@GetMapping("/{id}")
@@ -89,6 +123,16 @@ class DeviceController {
 	@PreAuthorize("hasRole('FLEET_MANAGER')")
 	IssuedCredential rotateCredential(Caller caller, @PathVariable String id) {
 		return this.devices.rotateCredential(caller.tenant(), id);
+	}
+
+	/**
+	 * The answer of a successful import.
+	 *
+	 * @param imported the number of devices created
+	 * @param devices each device with its token (shown once)
+	 */
+	record ImportResult(int imported, List<IssuedCredential> devices) {
+
 	}
 
 	@DeleteMapping("/{id}/credentials")

@@ -37,6 +37,9 @@ public class DeviceService implements Republishable {
 	static final Set<String> FUEL_TYPES = Set.of("PETROL", "DIESEL", "ELECTRIC", "HYBRID", "PLUGIN_HYBRID", "LPG",
 			"CNG", "HYDROGEN", "OTHER");
 
+	/** Ids that would collide with the paths under {@code /api/v1/devices}. */
+	static final Set<String> RESERVED_IDS = Set.of("import", "export");
+
 	private final DeviceRepository devices;
 
 	private final Outbox outbox;
@@ -85,7 +88,9 @@ public class DeviceService implements Republishable {
 	 * @return the device as it would be stored
 	 */
 	Device validNew(String tenantId, DeviceRequest request, Validator validator) {
-		validator.id(request.id(), "id");
+		if (validator.id(request.id(), "id")) {
+			validator.check(!RESERVED_IDS.contains(request.id()), "id", "'" + request.id() + "' is reserved");
+		}
 		validator.check(request.type() != null, "type", "must be one of VEHICLE, INVERTER, BATTERY, METER");
 		validator.requiredText(request.name(), "name", 200);
 		VehicleProfile vehicle = validAttributes(tenantId, request.type(), request.groupId(), request.tags(),

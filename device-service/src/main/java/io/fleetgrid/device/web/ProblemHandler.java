@@ -1,5 +1,6 @@
 package io.fleetgrid.device.web;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -37,6 +38,20 @@ public class ProblemHandler extends ResponseEntityExceptionHandler {
 					.stream()
 					.map((error) -> Map.of("field", error.field(), "message", error.message()))
 					.toList());
+		return problem;
+	}
+
+	@ExceptionHandler
+	ProblemDetail csvImport(CsvImportException ex) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		problem.setTitle("Invalid CSV import");
+		problem.setProperty("rows", ex.errors().stream().map((error) -> {
+			Map<String, Object> row = new LinkedHashMap<>();
+			row.put("line", error.line());
+			row.put("field", error.field());
+			row.put("message", error.message());
+			return row;
+		}).toList());
 		return problem;
 	}
 

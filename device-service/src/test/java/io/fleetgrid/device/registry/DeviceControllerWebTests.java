@@ -39,6 +39,9 @@ class DeviceControllerWebTests {
 	@MockitoBean
 	private DeviceService devices;
 
+	@MockitoBean
+	private CsvImport csvImport;
+
 	DeviceControllerWebTests(@Autowired MockMvc mvc) {
 		this.mvc = mvc;
 	}

@@ -1,0 +1,34 @@
+package io.fleetgrid.device.registry;
+
+import java.util.List;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class CsvTests {
+
+	@Test
+	void readsQuotedFieldsWithCommasQuotesAndLineBreaks() {
+		List<List<String>> records = Csv.parse("id,name\r\nveh-1,\"Van, \"\"big\"\"\nblue\"\r\nveh-2,\r\n");
+
+		assertThat(records).containsExactly(List.of("id", "name"), List.of("veh-1", "Van, \"big\"\nblue"),
+				List.of("veh-2", ""));
+	}
+
+	@Test
+	void writesWhatItReads() {
+		StringBuilder out = new StringBuilder();
+		Csv.write(List.of("a,b", "say \"hi\"", "plain"), out);
+
+		assertThat(Csv.parse(out.toString())).containsExactly(List.of("a,b", "say \"hi\"", "plain"));
+	}
+
+	@Test
+	void rejectsAnUnclosedQuote() {
+		assertThatIllegalArgumentException().isThrownBy(() -> Csv.parse("id\n\"veh-1\n"))
+			.withMessageContaining("not closed");
+	}
+
+}
