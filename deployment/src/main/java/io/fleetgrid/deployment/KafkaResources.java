@@ -35,6 +35,9 @@ public final class KafkaResources {
 	/** Path of the topics file inside the repository. */
 	public static final String TOPICS_FILE = "k8s/base/kafka/topics.yaml";
 
+	/** Path of the topic list of docker-compose.yml's topic job inside the repository. */
+	public static final String COMPOSE_TOPICS_FILE = "deploy/kafka/topics.txt";
+
 	/** Path of the users file inside the repository. */
 	public static final String USERS_FILE = "k8s/base/kafka/users.yaml";
 
@@ -102,6 +105,24 @@ public final class KafkaResources {
 				out.append("    ").append(config.getKey()).append(": ").append(quote(config.getValue())).append('\n');
 			}
 			out.append("    min.insync.replicas: ").append(quote(Integer.toString(MIN_INSYNC_REPLICAS))).append('\n');
+		}
+		return out.toString();
+	}
+
+	/**
+	 * The topic list that {@code deploy/kafka/create-topics.sh} reads in the compose
+	 * stack (single broker: replication factor 1): one line per topic, name, partitions
+	 * and comma-separated configs.
+	 * @param topics the topics to render
+	 * @return the text
+	 */
+	public static String renderComposeTopics(List<TopicSpec<?, ?>> topics) {
+		StringBuilder out = new StringBuilder(HEADER);
+		for (TopicSpec<?, ?> topic : topics) {
+			List<String> configs = new ArrayList<>();
+			topic.topicConfigs().forEach((key, value) -> configs.add(key + "=" + value));
+			out.append(topic.name()).append(' ').append(topic.partitions()).append(' ');
+			out.append(String.join(",", configs)).append('\n');
 		}
 		return out.toString();
 	}
@@ -191,12 +212,13 @@ public final class KafkaResources {
 	}
 
 	/**
-	 * Writes both files below the repository root.
+	 * Writes the generated files below the repository root.
 	 * @param root the repository root
 	 * @throws IOException when a file cannot be written
 	 */
 	public static void write(Path root) throws IOException {
 		Files.writeString(root.resolve(TOPICS_FILE), renderTopics(Topics.all()), StandardCharsets.UTF_8);
+		Files.writeString(root.resolve(COMPOSE_TOPICS_FILE), renderComposeTopics(Topics.all()), StandardCharsets.UTF_8);
 		Files.writeString(root.resolve(USERS_FILE), renderUsers(serviceAccess()), StandardCharsets.UTF_8);
 	}
 

@@ -46,11 +46,22 @@ class KafkaResourcesTests {
 	}
 
 	@Test
+	void committedComposeTopicListIsTheOneTheCatalogueGenerates() {
+		assertThat(Repository.read(KafkaResources.COMPOSE_TOPICS_FILE))
+			.as("deploy/kafka/topics.txt drifted from Topics.all(); regenerate it")
+			.isEqualTo(KafkaResources.renderComposeTopics(Topics.all()));
+		assertThat(KafkaResources.renderComposeTopics(Topics.all()))
+			.contains("fleetgrid.devices.v1 12 cleanup.policy=compact,retention.ms=-1,min.compaction.lag.ms=0");
+	}
+
+	@Test
 	void detectsDriftWhenTheCatalogueChanges() {
 		List<TopicSpec<?, ?>> changed = new ArrayList<>(Topics.all());
 		changed.set(changed.indexOf(Topics.LOGS), new TopicSpec<>(Topics.LOGS.name(), 12, TopicSpec.Cleanup.DELETE,
 				Duration.ofDays(3), String.class, LogEvent.class, Topics.LOGS.description()));
 		assertThat(KafkaResources.renderTopics(changed)).isNotEqualTo(Repository.read(KafkaResources.TOPICS_FILE));
+		assertThat(KafkaResources.renderComposeTopics(changed))
+			.isNotEqualTo(Repository.read(KafkaResources.COMPOSE_TOPICS_FILE));
 		changed.remove(Topics.TENANTS);
 		assertThat(KafkaResources.renderTopics(changed)).isNotEqualTo(KafkaResources.renderTopics(Topics.all()));
 	}
