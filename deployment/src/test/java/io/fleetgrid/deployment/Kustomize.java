@@ -19,23 +19,27 @@ final class Kustomize {
 	}
 
 	static Path kubectl() {
-		String configured = System.getenv("KUBECTL");
+		return kubectl(System.getenv(), Path.of("/usr/bin/kubectl"));
+	}
+
+	static Path kubectl(Map<String, String> env, Path usual) {
+		String configured = env.get("KUBECTL");
 		if (configured != null && !configured.isBlank()) {
 			return Path.of(configured);
 		}
-		for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+		for (String dir : env.getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
 			Path candidate = Path.of(dir, "kubectl");
 			if (!dir.isEmpty() && Files.isExecutable(candidate)) {
 				return candidate;
 			}
 		}
-		Path usual = Path.of("/usr/bin/kubectl");
 		if (Files.isExecutable(usual)) {
 			return usual;
 		}
 		throw new AssertionError("kubectl is required to validate the Kubernetes manifests (deployment module) and was "
-				+ "not found on the PATH, at /usr/bin/kubectl or in $KUBECTL. Install it (Debian/Ubuntu: "
-				+ "apt-get install -y kubectl) or set KUBECTL to its path.");
+				+ "not found on the PATH, at /usr/bin/kubectl or in $KUBECTL. Install kubectl 1.27 or newer (its built-in "
+				+ "Kustomize must support components; the machine image's apt package 'kubectl' does, Debian's "
+				+ "'kubernetes-client' 1.20 does not) or set KUBECTL to its path.");
 	}
 
 	/**
