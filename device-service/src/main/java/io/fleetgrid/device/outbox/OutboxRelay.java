@@ -22,11 +22,13 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.KafkaException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import tools.jackson.core.JacksonException;
 import tools.jackson.core.type.TypeReference;
 
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.TransactionException;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -177,7 +179,8 @@ public class OutboxRelay implements SmartLifecycle {
 		try {
 			drain();
 		}
-		catch (OutboxPublishException | KafkaException | DataAccessException ex) {
+		catch (OutboxPublishException | KafkaException | DataAccessException | TransactionException
+				| JacksonException ex) {
 			LOGGER.warn("Outbox relay round failed, retrying in {}: {}", this.properties.pollInterval(),
 					ex.getMessage());
 		}
