@@ -36,7 +36,8 @@ class KafkaOutageIntegrationTests extends IngestIntegrationTestSupport {
 
 		assertThat(refused.statusCode()).isEqualTo(503);
 		assertThat(refused.headers().firstValue("Retry-After")).isPresent();
-		// delivery.timeout.ms is 6 s (application.yml); the answer comes within the publish timeout (10 s).
+		// delivery.timeout.ms is 6 s (application.yml); the answer comes within the
+		// publish timeout (10 s).
 		assertThat(took).isLessThan(Duration.ofSeconds(12));
 		await().atMost(Duration.ofSeconds(60))
 			.pollInterval(Duration.ofSeconds(1))
