@@ -13,7 +13,9 @@ import io.fleetgrid.ingest.device.DeviceRegistry;
 import io.fleetgrid.ingest.device.VerifiedDevice;
 import io.fleetgrid.ingest.problem.IngestException;
 import io.fleetgrid.ingest.telemetry.TelemetryIngestor;
+import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
+import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;
 import org.eclipse.paho.client.mqttv3.MqttCallbackExtended;
 import org.eclipse.paho.client.mqttv3.MqttConnectOptions;
@@ -51,6 +53,8 @@ public class MqttTelemetrySubscriber implements SmartLifecycle, MqttCallbackExte
 
 	private volatile boolean running;
 
+	private volatile boolean subscribed;
+
 	private volatile MqttAsyncClient client;
 
 	private Thread connector;
@@ -87,6 +91,7 @@ public class MqttTelemetrySubscriber implements SmartLifecycle, MqttCallbackExte
 			mqtt.setManualAcks(true);
 			mqtt.setCallback(this);
 			MqttConnectOptions options = new MqttConnectOptions();
+			options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
 			options.setCleanSession(false);
 			options.setAutomaticReconnect(true);
 			options.setMaxReconnectDelay(5000);
@@ -117,13 +122,36 @@ public class MqttTelemetrySubscriber implements SmartLifecycle, MqttCallbackExte
 	@Override
 	public void connectComplete(boolean reconnect, String serverUri) {
 		try {
-			this.client.subscribe(this.properties.topicFilter(), 1);
-			LOGGER.info("Subscribed to {} at {} (persistent session {})", this.properties.topicFilter(), serverUri,
-					this.properties.clientId());
+			// Not waiting here: this runs on Paho's callback thread.
+			this.client.subscribe(this.properties.topicFilter(), 1, null, new IMqttActionListener() {
+
+				@Override
+				public void onSuccess(IMqttToken token) {
+					MqttTelemetrySubscriber.this.subscribed = true;
+					LOGGER.info("Subscribed to {} at {} (persistent session {})",
+							MqttTelemetrySubscriber.this.properties.topicFilter(), serverUri,
+							MqttTelemetrySubscriber.this.properties.clientId());
+				}
+
+				@Override
+				public void onFailure(IMqttToken token, Throwable ex) {
+					LOGGER.error("Cannot subscribe to {}", MqttTelemetrySubscriber.this.properties.topicFilter(), ex);
+				}
+
+			});
 		}
 		catch (MqttException ex) {
 			LOGGER.error("Cannot subscribe to {}", this.properties.topicFilter(), ex);
 		}
+	}
+
+	/**
+	 * Whether the subscription is in place (the broker queues for the persistent session
+	 * from then on, also while ingest is down).
+	 * @return true once subscribed
+	 */
+	public boolean isSubscribed() {
+		return this.subscribed;
 	}
 
 	@Override

@@ -86,18 +86,23 @@ class MqttIngestIntegrationTests {
 	}
 
 	private static void startIngest() {
+		// Command-line arguments: they override application.yml (builder properties would
+		// not).
 		ingest = new SpringApplicationBuilder(IngestServiceApplication.class).profiles("test")
-			.properties("server.port=" + ingestPort, "fleetgrid.mqtt.url=" + broker.property("url"),
-					"fleetgrid.mqtt.password=" + INGEST_PASSWORD,
-					"fleetgrid.ingest.device-auth.url=" + deviceService.url())
-			.run();
+			.run("--server.port=" + ingestPort, "--fleetgrid.mqtt.url=" + broker.property("url"),
+					"--fleetgrid.mqtt.password=" + INGEST_PASSWORD,
+					"--fleetgrid.ingest.device-auth.url=" + deviceService.url());
+		// Until ingest's session first subscribed, the broker has nothing to queue
+		// messages for.
+		MqttTelemetrySubscriber subscriber = ingest.getBean(MqttTelemetrySubscriber.class);
+		await().atMost(Duration.ofSeconds(60)).until(subscriber::isSubscribed);
 	}
 
 	@Test
 	void aQos1MessagePublishedWhileIngestIsStoppedArrivesOnKafkaAfterItRestarts() throws Exception {
 		String device = registerVehicle();
-		try (MqttClient client = connect(device, "token-" + device)) {
-			publish(client, device, 1);
+		try (DeviceConnection connection = connect(device, "token-" + device)) {
+			publish(connection.client(), device, 1);
 			awaitSeqs(device, 1L);
 
 			ingest.close();
@@ -105,8 +110,8 @@ class MqttIngestIntegrationTests {
 			// meanwhile (the ACL decision
 			// for this device's topic is cached by the broker, so publishing needs no
 			// hook).
-			publish(client, device, 2);
-			publish(client, device, 3);
+			publish(connection.client(), device, 2);
+			publish(connection.client(), device, 3);
 			startIngest();
 
 			awaitSeqs(device, 1L, 2L, 3L);
@@ -117,11 +122,11 @@ class MqttIngestIntegrationTests {
 	void publishingToAnotherDevicesTopicIsRefused() throws Exception {
 		String device = registerVehicle();
 		String victim = registerVehicle();
-		try (MqttClient client = connect(device, "token-" + device)) {
+		try (DeviceConnection connection = connect(device, "token-" + device)) {
 			MqttMessage forged = new MqttMessage(event(1).getBytes(StandardCharsets.UTF_8));
 			forged.setQos(0);
-			client.publish(MqttAccess.telemetryTopic(victim), forged);
-			publish(client, device, 1);
+			connection.client().publish(MqttAccess.telemetryTopic(victim), forged);
+			publish(connection.client(), device, 1);
 			awaitSeqs(device, 1L);
 		}
 		assertThat(KafkaTestRecords.readToEnd(Topics.TELEMETRY, victim)).isEmpty();
@@ -136,11 +141,11 @@ class MqttIngestIntegrationTests {
 	@Test
 	void anInvalidPayloadIsDeadLetteredAndTheSubscriberKeepsGoing() throws Exception {
 		String device = registerVehicle();
-		try (MqttClient client = connect(device, "token-" + device)) {
+		try (DeviceConnection connection = connect(device, "token-" + device)) {
 			MqttMessage broken = new MqttMessage("{\"ts\":".getBytes(StandardCharsets.UTF_8));
 			broken.setQos(1);
-			client.publish(MqttAccess.telemetryTopic(device), broken);
-			publish(client, device, 7);
+			connection.client().publish(MqttAccess.telemetryTopic(device), broken);
+			publish(connection.client(), device, 7);
 			awaitSeqs(device, 7L);
 		}
 		await().atMost(Duration.ofSeconds(20))
@@ -157,9 +162,11 @@ class MqttIngestIntegrationTests {
 		return device;
 	}
 
-	private static MqttClient connect(String username, String password) throws MqttException {
-		MqttClient client = new MqttClient(broker.property("url"), "c-" + UUID.randomUUID(), new MemoryPersistence());
+	private static DeviceConnection connect(String username, String password) throws MqttException {
+		MqttClient client = new MqttClient(broker.property("url"), "c-" + UUID.randomUUID().toString().substring(0, 20),
+				new MemoryPersistence());
 		MqttConnectOptions options = new MqttConnectOptions();
+		options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
 		options.setUserName(username);
 		options.setPassword(password.toCharArray());
 		options.setCleanSession(true);
@@ -171,7 +178,7 @@ class MqttIngestIntegrationTests {
 			client.close();
 			throw ex;
 		}
-		return client;
+		return new DeviceConnection(client);
 	}
 
 	private static void publish(MqttClient client, String device, long seq) throws MqttException {
@@ -191,6 +198,19 @@ class MqttIngestIntegrationTests {
 			.untilAsserted(() -> assertThat(KafkaTestRecords.readToEnd(Topics.TELEMETRY, device))
 				.extracting((record) -> record.value().seq())
 				.containsExactly(seqs));
+	}
+
+	/** A device's MQTT connection, disconnected and closed at the end of a test. */
+	private record DeviceConnection(MqttClient client) implements AutoCloseable {
+
+		@Override
+		public void close() throws MqttException {
+			if (this.client.isConnected()) {
+				this.client.disconnect(2000);
+			}
+			this.client.close();
+		}
+
 	}
 
 }

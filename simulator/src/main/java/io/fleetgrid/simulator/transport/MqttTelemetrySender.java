@@ -75,8 +75,10 @@ public final class MqttTelemetrySender implements TelemetrySender {
 		synchronized (this.clients) {
 			client = this.clients.get(device.deviceId());
 			if (client == null) {
-				client = new MqttAsyncClient(this.brokerUrl, "sim-" + device.deviceId(), new MemoryPersistence());
+				client = new MqttAsyncClient(this.brokerUrl, MqttAsyncClient.generateClientId(),
+						new MemoryPersistence());
 				MqttConnectOptions options = new MqttConnectOptions();
+				options.setMqttVersion(MqttConnectOptions.MQTT_VERSION_3_1_1);
 				options.setUserName(device.deviceId());
 				options.setPassword(device.token().toCharArray());
 				options.setAutomaticReconnect(true);
