@@ -5,6 +5,12 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.LongAdder;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fleetgrid.contracts.event.DeadLetter;
@@ -232,6 +238,40 @@ class TelemetryHttpIntegrationTests extends IngestIntegrationTestSupport {
 				new byte[] { '{', '"', (byte) 0xC0, (byte) 0xAF, '"', '}' });
 		assertThat(invalidUtf8.statusCode()).isEqualTo(400);
 		assertThat(post(device, batch(1)).statusCode()).isEqualTo(202);
+	}
+
+	@Test
+	void anUnpacedBurstFarAboveTheLimitsGets429sAndLosesNoAcceptedEvent() throws Exception {
+		List<String> devices = java.util.stream.IntStream.range(0, 20).mapToObj((i) -> newVehicle("tenant-b")).toList();
+		Map<String, Set<Long>> accepted = new ConcurrentHashMap<>();
+		Map<Integer, LongAdder> statuses = new ConcurrentHashMap<>();
+		// 20 devices x 8 batches x 200 events, all at once: each device's bucket holds
+		// 600 events, so most are refused.
+		try (ExecutorService pool = Executors.newVirtualThreadPerTaskExecutor()) {
+			for (String device : devices) {
+				for (int b = 0; b < 8; b++) {
+					long[] seqs = java.util.stream.LongStream.range(b * 200L, (b + 1) * 200L).toArray();
+					pool.submit(() -> {
+						int status = post(device, batch(seqs)).statusCode();
+						statuses.computeIfAbsent(status, (k) -> new LongAdder()).increment();
+						if (status == 202) {
+							Set<Long> seen = accepted.computeIfAbsent(device, (k) -> ConcurrentHashMap.newKeySet());
+							java.util.Arrays.stream(seqs).forEach(seen::add);
+						}
+					});
+				}
+			}
+		}
+
+		assertThat(statuses.keySet()).containsOnly(202, 429);
+		assertThat(statuses.get(429).sum()).isPositive();
+		for (String device : devices) {
+			List<Long> onTopic = readToEnd(Topics.TELEMETRY, device).stream()
+				.map((record) -> record.value().seq())
+				.toList();
+			Set<Long> expected = accepted.getOrDefault(device, Set.of());
+			assertThat(onTopic).as(device).hasSameSizeAs(expected).containsExactlyInAnyOrderElementsOf(expected);
+		}
 	}
 
 	private static DeviceSnapshot snapshot(String device, String tenant, boolean active) {
