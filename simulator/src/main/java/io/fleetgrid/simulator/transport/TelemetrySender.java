@@ -1,0 +1,32 @@
+package io.fleetgrid.simulator.transport;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import io.fleetgrid.simulator.model.DeviceCredential;
+
+/**
+ * Sends events of one device.
+ */
+public interface TelemetrySender extends AutoCloseable {
+
+	/**
+	 * Sends events.
+	 * @param device the device
+	 * @param events event objects (JSON); one is sent as an object, several as an array
+	 * @return completes with the outcome ({@code "202"}, {@code "429"}, {@code "puback"},
+	 * ...) when the server answered; fails on an I/O error
+	 */
+	CompletableFuture<String> send(DeviceCredential device, List<String> events);
+
+	/**
+	 * Whether an outcome means the events were accepted.
+	 * @param outcome an outcome from {@link #send}
+	 * @return true for accepted
+	 */
+	boolean accepted(String outcome);
+
+	@Override
+	void close();
+
+}
