@@ -47,6 +47,12 @@ final class BootstrapSecrets {
 	 */
 	static final String AUTH_SECRET = "FLEETGRID_AUTH_SECRET";
 
+	/**
+	 * ingest-service's own MQTT broker login ({@code fleetgrid-ingest}), checked by its
+	 * hooks.
+	 */
+	static final String MQTT_PASSWORD = "FLEETGRID_MQTT_PASSWORD";
+
 	/** Server-side key of device-service's keyed hash of device tokens. */
 	static final String DEVICE_TOKEN_PEPPER = "FLEETGRID_DEVICE_TOKEN_PEPPER";
 
@@ -109,6 +115,7 @@ final class BootstrapSecrets {
 		defaults.put(DEMO_PASSWORD, null);
 		defaults.put(PORTAL_CLIENT_SECRET, null);
 		defaults.put(AUTH_SECRET, null);
+		defaults.put(MQTT_PASSWORD, null);
 		defaults.put(DEVICE_TOKEN_PEPPER, null);
 		for (String service : services) {
 			defaults.put(serviceSecretKey(service), null);
@@ -199,6 +206,10 @@ final class BootstrapSecrets {
 		}
 		if (service.equals("device-service")) {
 			env.put(DEVICE_TOKEN_PEPPER, this.values.get(DEVICE_TOKEN_PEPPER));
+		}
+		if (service.equals("ingest-service")) {
+			env.put("FLEETGRID_MQTT_URL", "tcp://localhost:1883");
+			env.put(MQTT_PASSWORD, this.values.get(MQTT_PASSWORD));
 		}
 		return env;
 	}

@@ -49,7 +49,13 @@ public final class LocalStackLauncher {
 
 	private static final List<InfraSpec> INFRA = List.of(
 			new InfraSpec("postgres", 15432, Map.of("databases", "auth,device,notification")),
-			new InfraSpec("kafka", 9092, Map.of()), new InfraSpec("mqtt", 1883, Map.of()),
+			new InfraSpec("kafka", 9092, Map.of()), new InfraSpec("mqtt", 1883,
+					// Device logins and publish rights are decided by ingest-service
+					// (API.md: a device publishes only
+					// to its own topic); the hooks fail closed until ingest is up, and
+					// devices reconnect.
+					Map.of("authUrl", "http://localhost:8082/internal/mqtt/auth", "aclUrl",
+							"http://localhost:8082/internal/mqtt/acl", "hookTimeoutMillis", "3000")),
 			new InfraSpec("search", 9200, Map.of()), new InfraSpec("smtp", 2525, Map.of("apiPort", "8025")));
 
 	private final Path root;
