@@ -1,5 +1,6 @@
 package io.fleetgrid.auth.server;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -65,7 +66,7 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
 			if (tenant != null) {
 				claims.claim(FleetGridClaims.TENANT, tenant);
 			}
-			claims.claim(FleetGridClaims.ROLES, List.of(role));
+			claims.claim(FleetGridClaims.ROLES, roles(role));
 			claims.claim(FleetGridClaims.CLIENT_ID, client.getClientId());
 			if (accessToken) {
 				this.audit.success(tenant, client.getClientId(), "CLIENT_TOKEN_ISSUED", client.getClientId());
@@ -74,12 +75,23 @@ class TokenClaimsCustomizer implements OAuth2TokenCustomizer<JwtEncodingContext>
 		}
 		AppUser user = activeUser(context.getPrincipal().getName());
 		claims.claim(FleetGridClaims.TENANT, user.tenantId());
-		claims.claim(FleetGridClaims.ROLES, List.of(user.role().name()));
+		claims.claim(FleetGridClaims.ROLES, roles(user.role().name()));
 		claims.claim(FleetGridClaims.EMAIL, user.email());
 		claims.claim(FleetGridClaims.NAME, user.displayName());
 		if (accessToken) {
 			claims.claim(FleetGridClaims.CLIENT_ID, client.getClientId());
 		}
+	}
+
+	/**
+	 * The roles claim as an {@link ArrayList}: the claims are stored with the
+	 * authorization as polymorphic JSON, whose type allow-list knows ArrayList but not
+	 * {@code List.of}.
+	 */
+	private static List<String> roles(String role) {
+		List<String> roles = new ArrayList<>();
+		roles.add(role);
+		return roles;
 	}
 
 	private AppUser activeUser(String userId) {
