@@ -9,15 +9,22 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.contracts.topic.TopicSpec;
 import io.fleetgrid.testkit.RealInfra;
 import io.fleetgrid.testkit.Server;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -153,6 +160,37 @@ public abstract class AuthIntegrationTestSupport {
 		assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
 		return new String[] { JsonPath.read(created.body(), "$.client.clientId"),
 				JsonPath.read(created.body(), "$.clientSecret") };
+	}
+
+	/**
+	 * Reads a topic from the beginning to its current end.
+	 * @param <V> the value type
+	 * @param topic the topic
+	 * @param key the record key to keep
+	 * @return the values with that key, in offset order per partition
+	 */
+	protected static <V> List<V> records(TopicSpec<String, V> topic, String key) {
+		Map<String, Object> config = Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"),
+				"group.id", "auth-it-" + UUID.randomUUID(), "enable.auto.commit", false);
+		List<V> found = new ArrayList<>();
+		try (KafkaConsumer<String, V> consumer = new KafkaConsumer<>(config, JsonSerdes.keyDeserializer(topic),
+				JsonSerdes.valueDeserializer(topic))) {
+			List<TopicPartition> partitions = consumer.partitionsFor(topic.name())
+				.stream()
+				.map((info) -> new TopicPartition(info.topic(), info.partition()))
+				.toList();
+			consumer.assign(partitions);
+			consumer.seekToBeginning(partitions);
+			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
+				for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(500))) {
+					if (key.equals(record.key())) {
+						found.add(record.value());
+					}
+				}
+			}
+		}
+		return found;
 	}
 
 	protected static String basic(String user, String password) {

@@ -3,16 +3,20 @@ package io.fleetgrid.auth;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
+import io.fleetgrid.contracts.event.AuditEvent;
+import io.fleetgrid.contracts.topic.Topics;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.web.util.UriComponentsBuilder;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The portal's authorization-code + PKCE flow through the real login form, refresh token
@@ -73,6 +77,11 @@ class AuthorizationCodeFlowIntegrationTests extends AuthIntegrationTestSupport {
 		String userId = JsonPath.read(created.body(), "$.id");
 		HttpResponse<String> user = call("GET", "/api/v1/users/" + userId, admin, null);
 		assertThat((Boolean) JsonPath.read(user.body(), "$.locked")).isTrue();
+		await().atMost(Duration.ofSeconds(30))
+			.untilAsserted(() -> assertThat(records(Topics.AUDIT, tenant.id()))
+				.filteredOn((event) -> userId.equals(event.actor()))
+				.extracting(AuditEvent::action)
+				.containsSubsequence("LOGIN_FAILED", "LOGIN_FAILED", "LOGIN_FAILED", "LOCKED_OUT"));
 	}
 
 	@Test

@@ -5,20 +5,12 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
 import com.jayway.jsonpath.JsonPath;
 import io.fleetgrid.contracts.event.TenantSnapshot;
 import io.fleetgrid.contracts.event.TenantSnapshot.Status;
-import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.Topics;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -46,7 +38,7 @@ class TenantAndKeyIntegrationTests extends AuthIntegrationTestSupport {
 		assertThat((String) JsonPath.read(suspended.body(), "$.status")).isEqualTo("SUSPENDED");
 		assertThat(tokenResponse(tenant.adminClientId(), tenant.adminSecret()).statusCode()).isEqualTo(401);
 		await().atMost(Duration.ofSeconds(30))
-			.untilAsserted(() -> assertThat(snapshots(tenant.id())).extracting(TenantSnapshot::status)
+			.untilAsserted(() -> assertThat(records(Topics.TENANTS, tenant.id())).extracting(TenantSnapshot::status)
 				.containsSubsequence(Status.ACTIVE, Status.SUSPENDED));
 
 		call("PATCH", "/api/v1/tenants/" + tenant.id(), operator, "{\"status\":\"ACTIVE\"}");
@@ -113,30 +105,6 @@ class TenantAndKeyIntegrationTests extends AuthIntegrationTestSupport {
 	private static String keyId(String jwt) {
 		String header = new String(Base64.getUrlDecoder().decode(jwt.split("\\.")[0]), StandardCharsets.UTF_8);
 		return JsonPath.read(header, "$.kid");
-	}
-
-	private static List<TenantSnapshot> snapshots(String tenantId) {
-		Map<String, Object> config = Map.of("bootstrap.servers", System.getProperty("spring.kafka.bootstrap-servers"),
-				"group.id", "auth-it-" + UUID.randomUUID(), "enable.auto.commit", false);
-		List<TenantSnapshot> found = new ArrayList<>();
-		try (KafkaConsumer<String, TenantSnapshot> consumer = new KafkaConsumer<>(config,
-				JsonSerdes.keyDeserializer(Topics.TENANTS), JsonSerdes.valueDeserializer(Topics.TENANTS))) {
-			List<TopicPartition> partitions = consumer.partitionsFor(Topics.TENANTS.name())
-				.stream()
-				.map((info) -> new TopicPartition(info.topic(), info.partition()))
-				.toList();
-			consumer.assign(partitions);
-			consumer.seekToBeginning(partitions);
-			Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-			while (partitions.stream().anyMatch((partition) -> consumer.position(partition) < end.get(partition))) {
-				for (ConsumerRecord<String, TenantSnapshot> record : consumer.poll(Duration.ofMillis(500))) {
-					if (tenantId.equals(record.key())) {
-						found.add(record.value());
-					}
-				}
-			}
-		}
-		return found;
 	}
 
 }
