@@ -41,6 +41,12 @@ final class BootstrapSecrets {
 	 */
 	static final String PORTAL_CLIENT_SECRET = "FLEETGRID_PORTAL_CLIENT_SECRET";
 
+	/**
+	 * auth-service's master secret: encrypts its signing keys at rest and signs mail
+	 * links.
+	 */
+	static final String AUTH_SECRET = "FLEETGRID_AUTH_SECRET";
+
 	/** Server-side key of device-service's keyed hash of device tokens. */
 	static final String DEVICE_TOKEN_PEPPER = "FLEETGRID_DEVICE_TOKEN_PEPPER";
 
@@ -102,6 +108,7 @@ final class BootstrapSecrets {
 		defaults.put(OPERATOR_CLIENT_SECRET, null);
 		defaults.put(DEMO_PASSWORD, null);
 		defaults.put(PORTAL_CLIENT_SECRET, null);
+		defaults.put(AUTH_SECRET, null);
 		defaults.put(DEVICE_TOKEN_PEPPER, null);
 		for (String service : services) {
 			defaults.put(serviceSecretKey(service), null);
@@ -157,6 +164,7 @@ final class BootstrapSecrets {
 		Map<String, String> env = new LinkedHashMap<>();
 		AUTH_BOOTSTRAP.forEach((key) -> env.put(key, this.values.get(key)));
 		env.put(PORTAL_CLIENT_SECRET, this.values.get(PORTAL_CLIENT_SECRET));
+		env.put(AUTH_SECRET, this.values.get(AUTH_SECRET));
 		StringJoiner clients = new StringJoiner(",");
 		this.values.forEach((key, value) -> {
 			if (key.startsWith(SERVICE_SECRET_PREFIX)) {

@@ -55,6 +55,8 @@ class BootstrapSecretsTests {
 			.contains("svc-ingest-service:" + ingest)
 			.contains("svc-device-service:" + device);
 		assertThat(secrets.environmentFor("device-service")).containsKey(BootstrapSecrets.DEVICE_TOKEN_PEPPER);
+		assertThat(secrets.environmentFor("auth-service").get(BootstrapSecrets.AUTH_SECRET)).hasSizeGreaterThan(20);
+		assertThat(secrets.environmentFor("device-service")).doesNotContainKey(BootstrapSecrets.AUTH_SECRET);
 		assertThat(secrets.environmentFor("ingest-service")).doesNotContainKey(BootstrapSecrets.DEVICE_TOKEN_PEPPER);
 		assertThat(secrets.environmentFor("api-gateway").get(BootstrapSecrets.PORTAL_CLIENT_SECRET))
 			.isEqualTo(secrets.environmentFor("auth-service").get(BootstrapSecrets.PORTAL_CLIENT_SECRET));
