@@ -3,6 +3,7 @@ package io.fleetgrid.auth.key;
 import java.util.List;
 
 import io.fleetgrid.security.Caller;
+import io.swagger.v3.oas.annotations.Parameter;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -30,7 +31,7 @@ class SigningKeyController {
 	}
 
 	@PostMapping("/rotate")
-	Keys rotate(Caller caller) {
+	Keys rotate(@Parameter(hidden = true) Caller caller) {
 		this.keys.rotate(caller.subject());
 		return list();
 	}
