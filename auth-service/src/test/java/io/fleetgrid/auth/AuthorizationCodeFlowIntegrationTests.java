@@ -44,6 +44,24 @@ class AuthorizationCodeFlowIntegrationTests extends AuthIntegrationTestSupport {
 	}
 
 	@Test
+	void userReadsUserinfoAndRenamesThemselves() {
+		String accessToken = JsonPath.read(authorize("admin@demo.local", DEMO_PASSWORD), "$.access_token");
+
+		HttpResponse<String> userinfo = call("GET", "/userinfo", accessToken, null);
+		HttpResponse<String> renamed = call("PATCH", "/api/v1/users/me", accessToken,
+				"{\"displayName\":\"Demo Admin\"}");
+		HttpResponse<String> wrongPassword = call("PATCH", "/api/v1/users/me", accessToken,
+				"{\"currentPassword\":\"not-it\",\"newPassword\":\"a-new-password-1\"}");
+
+		assertThat(userinfo.statusCode()).as(userinfo.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(userinfo.body(), "$.email")).isEqualTo("admin@demo.local");
+		assertThat(renamed.statusCode()).as(renamed.body()).isEqualTo(200);
+		assertThat((String) JsonPath.read(renamed.body(), "$.role")).isEqualTo("ADMIN");
+		assertThat(wrongPassword.statusCode()).isEqualTo(400);
+		assertThat((String) JsonPath.read(wrongPassword.body(), "$.detail")).contains("currentPassword");
+	}
+
+	@Test
 	void refreshTokenIsRotatedAndTheOldOneRefused() {
 		String tokens = authorize("user@demo.local", DEMO_PASSWORD);
 		String firstRefresh = JsonPath.read(tokens, "$.refresh_token");
