@@ -1,0 +1,4 @@
+/**
+ * Local demo data (API.md "Bootstrap").
+ */
+package io.fleetgrid.auth.bootstrap;

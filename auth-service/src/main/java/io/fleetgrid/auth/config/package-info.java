@@ -1,0 +1,4 @@
+/**
+ * Typed settings of auth-service.
+ */
+package io.fleetgrid.auth.config;

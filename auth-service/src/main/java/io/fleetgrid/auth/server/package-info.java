@@ -1,0 +1,4 @@
+/**
+ * The OAuth2 / OIDC authorization server: endpoints, token claims, rate limits.
+ */
+package io.fleetgrid.auth.server;

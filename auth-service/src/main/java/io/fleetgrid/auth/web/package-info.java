@@ -1,0 +1,4 @@
+/**
+ * Shared web pieces: problem+json errors and paging.
+ */
+package io.fleetgrid.auth.web;
