@@ -6,7 +6,6 @@ import io.fleetgrid.auth.client.ApiClientService.ClientView;
 import io.fleetgrid.auth.client.ApiClientService.ClientWithSecret;
 import io.fleetgrid.auth.web.PageResponse;
 import io.fleetgrid.security.Caller;
-import io.swagger.v3.oas.annotations.Parameter;
 import io.fleetgrid.security.Role;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -44,32 +43,30 @@ class ApiClientController {
 	}
 
 	@GetMapping
-	PageResponse<ClientView> list(@Parameter(hidden = true) Caller caller,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResponse<ClientView> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.clients.list(caller.tenant(), page, size);
 	}
 
 	@PostMapping
-	ResponseEntity<ClientWithSecret> create(@Parameter(hidden = true) Caller caller,
-			@Valid @RequestBody CreateClient request) {
+	ResponseEntity<ClientWithSecret> create(Caller caller, @Valid @RequestBody CreateClient request) {
 		ClientWithSecret created = this.clients.create(caller.tenant(), request.name().trim(), request.role(),
 				caller.subject());
 		return ResponseEntity.created(URI.create("/api/v1/clients/" + created.client().clientId())).body(created);
 	}
 
 	@GetMapping("/{clientId}")
-	ClientView get(@Parameter(hidden = true) Caller caller, @PathVariable String clientId) {
+	ClientView get(Caller caller, @PathVariable String clientId) {
 		return this.clients.get(caller.tenant(), clientId);
 	}
 
 	@PostMapping("/{clientId}/secret")
-	ClientWithSecret rotateSecret(@Parameter(hidden = true) Caller caller, @PathVariable String clientId) {
+	ClientWithSecret rotateSecret(Caller caller, @PathVariable String clientId) {
 		return this.clients.rotateSecret(caller.tenant(), clientId, caller.subject());
 	}
 
 	@DeleteMapping("/{clientId}")
-	ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable String clientId) {
+	ResponseEntity<Void> delete(Caller caller, @PathVariable String clientId) {
 		this.clients.delete(caller.tenant(), clientId, caller.subject());
 		return ResponseEntity.noContent().build();
 	}

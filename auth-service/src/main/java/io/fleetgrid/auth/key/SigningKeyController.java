@@ -3,7 +3,6 @@ package io.fleetgrid.auth.key;
 import java.util.List;
 
 import io.fleetgrid.security.Caller;
-import io.swagger.v3.oas.annotations.Parameter;
 
 import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -31,7 +30,7 @@ class SigningKeyController {
 	}
 
 	@PostMapping("/rotate")
-	Keys rotate(@Parameter(hidden = true) Caller caller) {
+	Keys rotate(Caller caller) {
 		this.keys.rotate(caller.subject());
 		return list();
 	}

@@ -6,7 +6,6 @@ import java.util.List;
 import io.fleetgrid.auth.tenant.TenantService.CreatedTenant;
 import io.fleetgrid.contracts.event.TenantSnapshot.Status;
 import io.fleetgrid.security.Caller;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -39,8 +38,7 @@ class TenantController {
 	}
 
 	@PostMapping
-	ResponseEntity<CreatedTenant> create(@Parameter(hidden = true) Caller caller,
-			@Valid @RequestBody CreateTenant request) {
+	ResponseEntity<CreatedTenant> create(Caller caller, @Valid @RequestBody CreateTenant request) {
 		CreatedTenant created = this.tenants.create(request.id(), request.name().trim(), caller.subject());
 		return ResponseEntity.created(URI.create("/api/v1/tenants/" + created.tenant().id())).body(created);
 	}
@@ -56,8 +54,7 @@ class TenantController {
 	}
 
 	@PatchMapping("/{id}")
-	Tenant changeStatus(@Parameter(hidden = true) Caller caller, @PathVariable String id,
-			@Valid @RequestBody ChangeStatus request) {
+	Tenant changeStatus(Caller caller, @PathVariable String id, @Valid @RequestBody ChangeStatus request) {
 		return this.tenants.changeStatus(id, request.status(), caller.subject());
 	}
 

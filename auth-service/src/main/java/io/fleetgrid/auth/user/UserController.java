@@ -5,7 +5,6 @@ import java.util.UUID;
 
 import io.fleetgrid.auth.web.PageResponse;
 import io.fleetgrid.security.Caller;
-import io.swagger.v3.oas.annotations.Parameter;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -40,46 +39,43 @@ class UserController {
 
 	@GetMapping
 	@PreAuthorize("hasRole('ADMIN')")
-	PageResponse<UserView> list(@Parameter(hidden = true) Caller caller,
-			@RequestParam(defaultValue = "0") @Min(0) int page,
+	PageResponse<UserView> list(Caller caller, @RequestParam(defaultValue = "0") @Min(0) int page,
 			@RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
 		return this.users.list(caller.tenant(), page, size);
 	}
 
 	@PostMapping
 	@PreAuthorize("hasRole('ADMIN')")
-	ResponseEntity<UserView> create(@Parameter(hidden = true) Caller caller,
-			@Valid @RequestBody UserRequests.Create request) {
+	ResponseEntity<UserView> create(Caller caller, @Valid @RequestBody UserRequests.Create request) {
 		UserView user = this.users.create(caller.tenant(), request, caller.subject());
 		return ResponseEntity.created(URI.create("/api/v1/users/" + user.id())).body(user);
 	}
 
 	@GetMapping("/me")
-	UserView me(@Parameter(hidden = true) Caller caller) {
+	UserView me(Caller caller) {
 		return this.users.me(caller.subject());
 	}
 
 	@PatchMapping("/me")
-	UserView updateMe(@Parameter(hidden = true) Caller caller, @Valid @RequestBody UserRequests.UpdateMe request) {
+	UserView updateMe(Caller caller, @Valid @RequestBody UserRequests.UpdateMe request) {
 		return this.users.updateMe(caller.subject(), request);
 	}
 
 	@GetMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	UserView get(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+	UserView get(Caller caller, @PathVariable UUID id) {
 		return this.users.get(caller.tenant(), id);
 	}
 
 	@PatchMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	UserView update(@Parameter(hidden = true) Caller caller, @PathVariable UUID id,
-			@Valid @RequestBody UserRequests.Update request) {
+	UserView update(Caller caller, @PathVariable UUID id, @Valid @RequestBody UserRequests.Update request) {
 		return this.users.update(caller.tenant(), id, request, caller.subject());
 	}
 
 	@DeleteMapping("/{id}")
 	@PreAuthorize("hasRole('ADMIN')")
-	ResponseEntity<Void> delete(@Parameter(hidden = true) Caller caller, @PathVariable UUID id) {
+	ResponseEntity<Void> delete(Caller caller, @PathVariable UUID id) {
 		this.users.delete(caller.tenant(), id, caller.subject());
 		return ResponseEntity.noContent().build();
 	}

@@ -60,6 +60,19 @@ public class UserRepository {
 			.list();
 	}
 
+	/**
+	 * Every user of a tenant, for the internal directory.
+	 * @param tenantId the tenant
+	 * @param limit at most this many
+	 * @return the users, oldest first
+	 */
+	public List<AppUser> findAllByTenant(String tenantId, int limit) {
+		return this.jdbc.sql("select * from app_user where tenant_id = ? order by created_at, email limit ?")
+			.params(tenantId, limit)
+			.query(UserRepository::map)
+			.list();
+	}
+
 	long countByTenant(String tenantId) {
 		return this.jdbc.sql("select count(*) from app_user where tenant_id = ?")
 			.param(tenantId)

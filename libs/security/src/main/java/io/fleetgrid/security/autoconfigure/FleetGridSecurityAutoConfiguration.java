@@ -4,6 +4,7 @@ import java.net.http.HttpClient;
 import java.time.Clock;
 import java.util.List;
 
+import io.fleetgrid.security.Caller;
 import io.fleetgrid.security.Role;
 import io.fleetgrid.security.client.ServiceTokenProvider;
 import io.fleetgrid.security.client.ServiceTokenRequestInterceptor;
@@ -147,6 +148,17 @@ public final class FleetGridSecurityAutoConfiguration {
 				resolvers.add(new CallerArgumentResolver());
 			}
 		};
+	}
+
+	/** The {@code Caller} parameter is resolved from the token, not sent by clients. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(name = "org.springdoc.core.utils.SpringDocUtils")
+	static class OpenApiConfiguration {
+
+		static {
+			org.springdoc.core.utils.SpringDocUtils.getConfig().addRequestWrapperToIgnore(Caller.class);
+		}
+
 	}
 
 	/** Service tokens on every Feign call, when this service has client credentials. */
