@@ -17,20 +17,21 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * The gateway with tight rate limits and a 1 s route timeout, in front of backends in
- * every state: device-service hangs, notification-service's instance refuses connections
- * (nothing listens on its port), stream-processor has no instance, the others answer.
- * Requests name their client IP in {@code X-Forwarded-For} (one trusted proxy hop), so
- * each test has its own per-IP bucket. One Spring context for the test classes extending
- * this one.
+ * The gateway with tight rate limits and a 1 s timeout on device-service's route (5 s on
+ * the others, so a slow first request on a loaded machine does not fail), in front of
+ * backends in every state: device-service hangs, notification-service's instance refuses
+ * connections (nothing listens on its port), stream-processor has no instance, the others
+ * answer. Requests name their client IP in {@code X-Forwarded-For} (one trusted proxy
+ * hop), so each test has its own per-IP bucket. One Spring context for the test classes
+ * extending this one.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = {
 		"fleetgrid.gateway.rate-limit.trusted-proxy-hops=1", "fleetgrid.gateway.rate-limit.per-ip.capacity=20",
 		"fleetgrid.gateway.rate-limit.per-ip.period=1h", "fleetgrid.gateway.rate-limit.per-device.capacity=3",
 		"fleetgrid.gateway.rate-limit.per-device.period=1h", "fleetgrid.gateway.rate-limit.per-client.capacity=3",
-		"fleetgrid.gateway.rate-limit.per-client.period=1h", "fleetgrid.gateway.resilience.timeout=1s",
-		"fleetgrid.gateway.resilience.retry-after=7s", "fleetgrid.gateway.resilience.sliding-window-size=4",
-		"fleetgrid.gateway.resilience.minimum-number-of-calls=4",
+		"fleetgrid.gateway.rate-limit.per-client.period=1h", "fleetgrid.gateway.resilience.timeout=5s",
+		"fleetgrid.gateway.resilience.route-timeouts.device-service=1s", "fleetgrid.gateway.resilience.retry-after=7s",
+		"fleetgrid.gateway.resilience.sliding-window-size=4", "fleetgrid.gateway.resilience.minimum-number-of-calls=4",
 		"fleetgrid.gateway.resilience.wait-in-open-state=30s" })
 @ActiveProfiles("test")
 abstract class EdgeProtectionTestSupport {
