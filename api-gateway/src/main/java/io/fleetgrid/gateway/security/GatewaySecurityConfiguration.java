@@ -177,7 +177,11 @@ public class GatewaySecurityConfiguration {
 
 	private static UrlBasedCorsConfigurationSource corsSource(EdgeSecurityProperties.Cors cors) {
 		CorsConfiguration configuration = new CorsConfiguration();
-		cors.allowedOrigins().forEach(configuration::addAllowedOriginPattern);
+		cors.allowedOrigins()
+			.stream()
+			.map(String::trim)
+			.filter((origin) -> !origin.isEmpty())
+			.forEach(configuration::addAllowedOriginPattern);
 		configuration.setAllowedMethods(cors.allowedMethods());
 		configuration.setAllowedHeaders(cors.allowedHeaders());
 		configuration.setExposedHeaders(cors.exposedHeaders());

@@ -11,10 +11,12 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.server.reactive.ServerHttpRequest;
+import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
 import org.springframework.security.web.server.ServerAuthenticationEntryPoint;
 import org.springframework.security.web.server.authentication.RedirectServerAuthenticationEntryPoint;
+import org.springframework.security.web.server.authentication.ServerAuthenticationFailureHandler;
 import org.springframework.security.web.server.authorization.ServerAccessDeniedHandler;
 import org.springframework.security.web.server.csrf.CsrfException;
 import org.springframework.web.server.ServerWebExchange;
@@ -52,6 +54,24 @@ final class ProblemSecurityHandlers {
 	 */
 	ServerAuthenticationEntryPoint bearerEntryPoint() {
 		return this::unauthorized;
+	}
+
+	/**
+	 * Failure of a bearer token check: 401, or 503 when the token could not be checked
+	 * because the issuer's keys cannot be fetched. (Without this, the error would reach
+	 * the OAuth2 login filter, which answers with a redirect to {@code /login?error}.)
+	 * @return the failure handler
+	 */
+	ServerAuthenticationFailureHandler bearerFailureHandler() {
+		return (webFilterExchange, ex) -> {
+			if (ex instanceof AuthenticationServiceException) {
+				return this.problems.write(webFilterExchange.getExchange(),
+						ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE,
+								"The identity provider is not reachable, so the token cannot be checked. Retry later."),
+						(headers) -> headers.set(HttpHeaders.RETRY_AFTER, "5"));
+			}
+			return unauthorized(webFilterExchange.getExchange(), ex);
+		};
 	}
 
 	/**
