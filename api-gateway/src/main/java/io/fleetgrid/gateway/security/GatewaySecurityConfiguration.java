@@ -10,6 +10,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.security.config.Customizer;
 import org.springframework.security.config.web.server.SecurityWebFiltersOrder;
 import org.springframework.security.config.web.server.ServerHttpSecurity;
 import org.springframework.security.oauth2.client.oidc.web.server.logout.OidcClientInitiatedServerLogoutSuccessHandler;
@@ -73,8 +74,10 @@ public class GatewaySecurityConfiguration {
 			.permitAll()
 			.anyExchange()
 			.authenticated());
-		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt((jwt) -> {
-		}).authenticationEntryPoint(handlers.bearerEntryPoint()).accessDeniedHandler(handlers.accessDenied()));
+		http.oauth2ResourceServer((resourceServer) -> resourceServer.jwt(Customizer.withDefaults())
+			.authenticationEntryPoint(handlers.bearerEntryPoint())
+			.authenticationFailureHandler(handlers.bearerFailureHandler())
+			.accessDeniedHandler(handlers.accessDenied()));
 		http.oauth2Login((login) -> login.loginPage(portal.loginPath()));
 		http.logout((logout) -> logout
 			.logoutHandler(new DelegatingServerLogoutHandler(new SecurityContextServerLogoutHandler(),
