@@ -1,121 +1,160 @@
 package io.fleetgrid.gateway;
 
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Base64;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import com.jayway.jsonpath.DocumentContext;
-import com.jayway.jsonpath.JsonPath;
 import io.fleetgrid.gateway.routing.FleetGridService;
-import org.junit.jupiter.api.AfterAll;
+import io.fleetgrid.gateway.routing.GatewayRoutes;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Sends requests through the real gateway (Netty, routing, load balancer, discovery) to
- * real HTTP backends registered with the simple discovery client, and checks which
- * service each request reached.
+ * Sends requests through the real gateway (Netty, security, routing, load balancer,
+ * discovery) to real HTTP backends registered with the simple discovery client, and
+ * checks which service each request reached and what it received.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class GatewayRoutingIntegrationTests {
-
-	/** Every service has a backend except stream-processor, which is "down". */
-	private static final Map<String, RecordingBackend> BACKENDS = new LinkedHashMap<>();
-
-	static {
-		Arrays.stream(FleetGridService.values())
-			.filter((service) -> service != FleetGridService.STREAM)
-			.forEach((service) -> BACKENDS.put(service.id(), RecordingBackend.start(service.id())));
-	}
-
-	private final HttpClient http = HttpClient.newHttpClient();
-
-	@LocalServerPort
-	private int port;
-
-	@DynamicPropertySource
-	static void registerBackends(DynamicPropertyRegistry registry) {
-		BACKENDS.forEach((id, backend) -> registry
-			.add("spring.cloud.discovery.client.simple.instances." + id + "[0].uri", backend::uri));
-	}
-
-	@AfterAll
-	static void stopBackends() {
-		BACKENDS.values().forEach(RecordingBackend::close);
-	}
+class GatewayRoutingIntegrationTests extends GatewayTestSupport {
 
 	@ParameterizedTest(name = "{0} {1} -> {2}")
 	@CsvSource({ "GET, /api/v1/devices, device-service", "POST, /api/v1/devices, device-service",
-			"GET, /api/v1/devices/d-42/telemetry, device-service", "PATCH, /api/v1/devices/d-42, device-service",
+			"GET, /api/v1/devices/d-42, device-service", "PATCH, /api/v1/devices/d-42, device-service",
+			"DELETE, /api/v1/devices/d-42, device-service", "POST, /api/v1/devices/d-42/activate, device-service",
+			"POST, /api/v1/devices/d-42/credentials, device-service",
+			"GET, /api/v1/devices/d-42/telemetry, device-service", "GET, /api/v1/devices/d-42/trips, device-service",
+			"GET, /api/v1/devices/d-42/alerts, device-service", "GET, /api/v1/devices/d-42/state, stream-processor",
 			"GET, /api/v1/groups, device-service", "PUT, /api/v1/groups/g-1/rules, device-service",
-			"GET, /api/v1/geofences/f-9, device-service", "GET, /api/v1/alerts, device-service",
-			"GET, /api/v1/alerts/a-17, device-service", "POST, /api/v1/alerts/a-17/ack, device-service",
-			"GET, /api/v1/alerts/stream, notification-service", "GET, /api/v1/alerts/search, log-service",
-			"POST, /api/v1/telemetry, ingest-service", "GET, /api/v1/subscriptions, notification-service",
+			"GET, /api/v1/geofences, device-service", "GET, /api/v1/geofences/f-9, device-service",
+			"GET, /api/v1/alerts, device-service", "GET, /api/v1/alerts/a-17, device-service",
+			"POST, /api/v1/alerts/a-17/ack, device-service", "GET, /api/v1/alerts/stream, notification-service",
+			"GET, /api/v1/alerts/search, log-service", "GET, /api/v1/subscriptions, notification-service",
 			"DELETE, /api/v1/subscriptions/s-3, notification-service", "POST, /api/v1/webhooks, notification-service",
 			"GET, /api/v1/notifications, notification-service", "GET, /api/v1/logs/search, log-service",
 			"GET, /api/v1/audit/search, log-service", "GET, /api/v1/users, auth-service",
-			"POST, /api/v1/clients, auth-service", "PATCH, /api/v1/tenants/t-1, auth-service",
-			"POST, /oauth2/token, auth-service", "GET, /.well-known/openid-configuration, auth-service",
-			"GET, /login, auth-service", "GET, /userinfo, auth-service", "POST, /connect/logout, auth-service" })
+			"GET, /api/v1/users/me, auth-service", "POST, /api/v1/clients, auth-service",
+			"GET, /api/v1/tenants, auth-service", "PATCH, /api/v1/tenants/t-1, auth-service",
+			"POST, /api/v1/tenants/t-1/keys, auth-service" })
 	void routesPublicPathToTheOwningService(String method, String path, String service) throws Exception {
 		HttpResponse<String> response = send(method, path);
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		DocumentContext json = JsonPath.parse(response.body());
+		DocumentContext json = json(response);
 		assertThat(json.read("$.service", String.class)).isEqualTo(service);
 		assertThat(json.read("$.method", String.class)).isEqualTo(method);
 		assertThat(json.read("$.path", String.class)).isEqualTo(path);
+	}
+
+	@ParameterizedTest(name = "{0} {1} -> {2}")
+	@CsvSource({ "POST, /oauth2/token, auth-service", "GET, /oauth2/jwks, auth-service",
+			"GET, /.well-known/openid-configuration, auth-service",
+			"GET, /.well-known/oauth-authorization-server, auth-service" })
+	void routesTheAuthorizationServerEndpointsWithoutAToken(String method, String path, String service)
+			throws Exception {
+		HttpResponse<String> response = send(request(method, path).header("Authorization",
+				"Basic " + Base64.getEncoder().encodeToString("client:secret".getBytes())));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).read("$.service", String.class)).isEqualTo(service);
+		assertThat(json(response).read("$.authorization", String.class)).startsWith("Basic ");
+	}
+
+	@Test
+	void everyServiceOwnsAtLeastOneRoute() {
+		Set<FleetGridService> routed = GatewayRoutes.TABLE.stream()
+			.map(GatewayRoutes.ApiRoute::service)
+			.collect(Collectors.toSet());
+
+		assertThat(routed).containsExactlyInAnyOrder(FleetGridService.values());
+	}
+
+	@Test
+	void telemetryReachesIngestWithTheDevicesBasicCredentialsAndNoToken() throws Exception {
+		String basic = "Basic " + Base64.getEncoder().encodeToString("truck-1:device-secret".getBytes());
+
+		HttpResponse<String> response = send(request("POST", "/api/v1/telemetry").header("Authorization", basic));
+
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(json(response).read("$.service", String.class)).isEqualTo("ingest-service");
+		assertThat(json(response).read("$.authorization", String.class)).isEqualTo(basic);
+	}
+
+	@Test
+	void passesTheCallersBearerTokenOnUnchanged() throws Exception {
+		String token = token();
+
+		HttpResponse<String> response = send(request("GET", "/api/v1/devices").header("Authorization", token));
+
+		assertThat(json(response).read("$.authorization", String.class)).isEqualTo(token);
+	}
+
+	@Test
+	void doesNotForwardTheCallersCookies() throws Exception {
+		HttpResponse<String> response = send(
+				request("GET", "/api/v1/devices").header("Authorization", token()).header("Cookie", "SESSION=abc"));
+
+		assertThat(json(response).read("$.cookie", String.class)).isNull();
+	}
+
+	@ParameterizedTest
+	@ValueSource(
+			strings = { "/internal/devices/d-1/credentials/check", "/internal/anything", "/api/v1/internal/devices" })
+	void neverRoutesInternalPaths(String path) throws Exception {
+		HttpResponse<String> withToken = send("GET", path);
+		HttpResponse<String> withoutToken = send(request("POST", path));
+
+		assertThat(withToken.statusCode()).isEqualTo(404);
+		assertThat(withToken.body()).doesNotContain("\"service\"");
+		assertThat(withoutToken.statusCode()).isIn(401, 404);
+		assertThat(withoutToken.body()).doesNotContain("\"service\"");
+	}
+
+	@Test
+	void refusesEncodedPathTraversalTowardsInternalPaths() throws Exception {
+		HttpResponse<String> response = send("GET", "/api/v1/devices/%2e%2e/%2e%2e/internal/x");
+
+		assertThat(response.statusCode()).isIn(400, 404);
+		assertThat(response.body()).doesNotContain("\"service\"");
 	}
 
 	@Test
 	void keepsTheQueryString() throws Exception {
 		HttpResponse<String> response = send("GET", "/api/v1/alerts/search?q=overspeed&traceId=abc");
 
-		assertThat(JsonPath.parse(response.body()).read("$.query", String.class)).isEqualTo("q=overspeed&traceId=abc");
+		assertThat(json(response).read("$.query", String.class)).isEqualTo("q=overspeed&traceId=abc");
 	}
 
 	@Test
 	void tellsTheServiceUnderWhichHostItWasCalled() throws Exception {
 		HttpResponse<String> response = send("GET", "/api/v1/devices");
 
-		assertThat(JsonPath.parse(response.body()).read("$.forwardedHost", String.class))
-			.isEqualTo("localhost:" + this.port);
+		assertThat(json(response).read("$.forwardedHost", String.class)).isEqualTo("localhost:" + this.port);
 	}
 
 	@Test
-	void servesEachServicesOpenApiDocumentUnderItsId() throws Exception {
-		HttpResponse<String> response = send("GET", "/v3/api-docs/device-service");
+	void servesEachServicesOpenApiDocumentUnderItsIdWithoutAToken() throws Exception {
+		HttpResponse<String> response = send(request("GET", "/v3/api-docs/device-service"));
 
-		DocumentContext json = JsonPath.parse(response.body());
+		DocumentContext json = json(response);
 		assertThat(json.read("$.service", String.class)).isEqualTo("device-service");
 		assertThat(json.read("$.path", String.class)).isEqualTo("/v3/api-docs");
 	}
 
 	@Test
 	void swaggerUiListsTheOpenApiDocumentOfEveryService() throws Exception {
-		HttpResponse<String> response = send("GET", "/v3/api-docs/swagger-config");
+		HttpResponse<String> response = send(request("GET", "/v3/api-docs/swagger-config"));
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		List<String> names = JsonPath.parse(response.body()).read("$.urls[*].name");
-		List<String> urls = JsonPath.parse(response.body()).read("$.urls[*].url");
+		List<String> names = json(response).read("$.urls[*].name");
+		List<String> urls = json(response).read("$.urls[*].url");
 		assertThat(names).containsExactlyInAnyOrderElementsOf(
 				Arrays.stream(FleetGridService.values()).map(FleetGridService::id).toList());
 		assertThat(urls).containsExactlyInAnyOrderElementsOf(
@@ -123,22 +162,24 @@ class GatewayRoutingIntegrationTests {
 	}
 
 	@Test
-	void swaggerUiPageIsServed() throws Exception {
-		HttpResponse<String> response = send("GET", "/swagger-ui.html");
+	void swaggerUiPageIsPublic() throws Exception {
+		HttpResponse<String> response = send(request("GET", "/swagger-ui.html"));
 
 		assertThat(response.statusCode()).isIn(200, 302);
+		if (response.statusCode() == 302) {
+			assertThat(response.headers().firstValue("Location").orElseThrow()).contains("swagger-ui");
+		}
 	}
 
 	@Test
 	void keepsTheCallersTraceIdAcrossTheGateway() throws Exception {
 		String traceId = "4bf92f3577b34da6a3ce929d0e0e4736";
-		HttpRequest request = request("GET", "/api/v1/devices")
-			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01")
-			.build();
+		HttpRequest.Builder request = request("GET", "/api/v1/devices").header("Authorization", token())
+			.header("traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
 
-		HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> response = send(request);
 
-		String forwarded = JsonPath.parse(response.body()).read("$.traceparent", String.class);
+		String forwarded = json(response).read("$.traceparent", String.class);
 		assertThat(forwarded).as("traceparent received by the service")
 			.matches("00-" + traceId + "-[0-9a-f]{16}-01")
 			.doesNotContain("00f067aa0ba902b7");
@@ -151,8 +192,36 @@ class GatewayRoutingIntegrationTests {
 		HttpResponse<String> response = send("GET", "/api/v1/devices");
 
 		String traceId = response.headers().firstValue("X-Trace-Id").orElseThrow();
-		assertThat(JsonPath.parse(response.body()).read("$.traceparent", String.class))
-			.startsWith("00-" + traceId + "-");
+		assertThat(json(response).read("$.traceparent", String.class)).startsWith("00-" + traceId + "-");
+	}
+
+	@Test
+	void generatesARequestIdAndForwardsIt() throws Exception {
+		HttpResponse<String> response = send("GET", "/api/v1/devices");
+
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(requestId).matches("[0-9a-f-]{36}");
+		assertThat(response.headers().allValues("X-Request-Id")).hasSize(1);
+		assertThat(json(response).read("$.requestId", String.class)).isEqualTo(requestId);
+	}
+
+	@Test
+	void keepsTheCallersRequestId() throws Exception {
+		HttpResponse<String> response = send(
+				request("GET", "/api/v1/devices").header("Authorization", token()).header("X-Request-Id", "job-42.7"));
+
+		assertThat(response.headers().allValues("X-Request-Id")).containsExactly("job-42.7");
+		assertThat(json(response).read("$.requestId", String.class)).isEqualTo("job-42.7");
+	}
+
+	@Test
+	void replacesAMalformedRequestId() throws Exception {
+		HttpResponse<String> response = send(request("GET", "/api/v1/devices").header("Authorization", token())
+			.header("X-Request-Id", "<script>alert(1)</script>"));
+
+		String requestId = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(requestId).doesNotContain("<");
+		assertThat(json(response).read("$.requestId", String.class)).isEqualTo(requestId);
 	}
 
 	@Test
@@ -160,36 +229,6 @@ class GatewayRoutingIntegrationTests {
 		HttpResponse<String> response = send("GET", "/api/v1/nothing-here");
 
 		assertProblem(response, 404, "/api/v1/nothing-here");
-	}
-
-	@Test
-	void answersAServiceWithoutInstancesWithServiceUnavailableProblem() throws Exception {
-		HttpResponse<String> response = send("GET", "/v3/api-docs/stream-processor");
-
-		assertProblem(response, 503, "/v3/api-docs/stream-processor");
-	}
-
-	private void assertProblem(HttpResponse<String> response, int status, String path) {
-		assertThat(response.statusCode()).isEqualTo(status);
-		assertThat(response.headers().firstValue("Content-Type"))
-			.hasValueSatisfying((type) -> assertThat(type).startsWith("application/problem+json"));
-		DocumentContext json = JsonPath.parse(response.body());
-		assertThat(json.read("$.status", Integer.class)).isEqualTo(status);
-		assertThat(json.read("$.instance", String.class)).isEqualTo(path);
-		assertThat(json.read("$.title", String.class)).isNotBlank();
-		assertThat(response.headers().firstValue("X-Trace-Id")).isPresent();
-	}
-
-	private HttpResponse<String> send(String method, String path) throws IOException, InterruptedException {
-		return this.http.send(request(method, path).build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private HttpRequest.Builder request(String method, String path) {
-		HttpRequest.BodyPublisher body = method.equals("GET") || method.equals("DELETE")
-				? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString("{}");
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path))
-			.method(method, body)
-			.header("Content-Type", "application/json");
 	}
 
 }

@@ -4,15 +4,19 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 
 /**
  * A real HTTP server standing in for one FleetGrid service: it answers every request with
- * JSON naming the service, and the method, path, query, {@code traceparent} and
- * {@code X-Forwarded-Host} it received, with the {@code X-Trace-Id} header a FleetGrid
- * service sets.
+ * JSON naming the service, and the method, path, query, body size and the headers it
+ * received ({@code traceparent}, {@code X-Forwarded-Host}, {@code Authorization},
+ * {@code X-Request-Id}, {@code Cookie}), with the {@code X-Trace-Id} header a FleetGrid
+ * service sets. A hanging backend accepts requests and never answers.
  */
 final class RecordingBackend implements AutoCloseable {
 
@@ -20,16 +24,30 @@ final class RecordingBackend implements AutoCloseable {
 
 	private final HttpServer server;
 
-	private RecordingBackend(String serviceId) throws IOException {
+	private final boolean hanging;
+
+	private final CountDownLatch closed = new CountDownLatch(1);
+
+	private RecordingBackend(String serviceId, boolean hanging) throws IOException {
 		this.serviceId = serviceId;
+		this.hanging = hanging;
 		this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+		this.server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
 		this.server.createContext("/", this::answer);
 		this.server.start();
 	}
 
 	static RecordingBackend start(String serviceId) {
+		return create(serviceId, false);
+	}
+
+	static RecordingBackend hanging(String serviceId) {
+		return create(serviceId, true);
+	}
+
+	private static RecordingBackend create(String serviceId, boolean hanging) {
 		try {
-			return new RecordingBackend(serviceId);
+			return new RecordingBackend(serviceId, hanging);
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException("Cannot start backend for " + serviceId, ex);
@@ -41,14 +59,27 @@ final class RecordingBackend implements AutoCloseable {
 	}
 
 	private void answer(HttpExchange exchange) throws IOException {
-		exchange.getRequestBody().readAllBytes();
+		int bodySize = exchange.getRequestBody().readAllBytes().length;
+		if (this.hanging) {
+			try {
+				this.closed.await(60, TimeUnit.SECONDS);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+			}
+			exchange.close();
+			return;
+		}
 		String query = exchange.getRequestURI().getRawQuery();
 		String traceparent = exchange.getRequestHeaders().getFirst("traceparent");
-		String forwardedHost = exchange.getRequestHeaders().getFirst("X-Forwarded-Host");
 		String json = ("{\"service\":\"%s\",\"method\":\"%s\",\"path\":\"%s\",\"query\":%s,\"traceparent\":%s,"
-				+ "\"forwardedHost\":%s}")
+				+ "\"forwardedHost\":%s,\"authorization\":%s,\"requestId\":%s,\"cookie\":%s,\"bodySize\":%d}")
 			.formatted(this.serviceId, exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-					quoted(query), quoted(traceparent), quoted(forwardedHost));
+					quoted(query), quoted(traceparent),
+					quoted(exchange.getRequestHeaders().getFirst("X-Forwarded-Host")),
+					quoted(exchange.getRequestHeaders().getFirst("Authorization")),
+					quoted(exchange.getRequestHeaders().getFirst("X-Request-Id")),
+					quoted(exchange.getRequestHeaders().getFirst("Cookie")), bodySize);
 		byte[] body = json.getBytes(StandardCharsets.UTF_8);
 		exchange.getResponseHeaders().set("Content-Type", "application/json");
 		if (traceparent != null) {
@@ -63,11 +94,12 @@ final class RecordingBackend implements AutoCloseable {
 	}
 
 	private static String quoted(String value) {
-		return (value != null) ? "\"" + value + "\"" : "null";
+		return (value != null) ? "\"" + value.replace("\"", "\\\"") + "\"" : "null";
 	}
 
 	@Override
 	public void close() {
+		this.closed.countDown();
 		this.server.stop(0);
 	}
 

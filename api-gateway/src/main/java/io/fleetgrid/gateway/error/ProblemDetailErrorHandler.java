@@ -2,7 +2,6 @@ package io.fleetgrid.gateway.error;
 
 import java.net.ConnectException;
 import java.net.URI;
-import java.util.List;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -10,16 +9,12 @@ import reactor.core.publisher.Mono;
 
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
-import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
-import org.springframework.http.codec.HttpMessageWriter;
-import org.springframework.http.codec.ServerCodecConfigurer;
 import org.springframework.stereotype.Component;
 import org.springframework.web.ErrorResponse;
-import org.springframework.web.reactive.function.server.ServerResponse;
-import org.springframework.web.reactive.result.view.ViewResolver;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebExceptionHandler;
 
@@ -36,27 +31,14 @@ public class ProblemDetailErrorHandler implements WebExceptionHandler {
 
 	private static final Logger LOGGER = LoggerFactory.getLogger(ProblemDetailErrorHandler.class);
 
-	private final ServerResponse.Context responseContext;
+	private final ProblemResponses problems;
 
 	/**
 	 * Creates the handler.
-	 * @param codecs the server's codecs, used to write the problem as JSON
+	 * @param problems writes the problem responses
 	 */
-	public ProblemDetailErrorHandler(ServerCodecConfigurer codecs) {
-		List<HttpMessageWriter<?>> writers = codecs.getWriters();
-		this.responseContext = new ServerResponse.Context() {
-
-			@Override
-			public List<HttpMessageWriter<?>> messageWriters() {
-				return writers;
-			}
-
-			@Override
-			public List<ViewResolver> viewResolvers() {
-				return List.of();
-			}
-
-		};
+	public ProblemDetailErrorHandler(ProblemResponses problems) {
+		this.problems = problems;
 	}
 
 	@Override
@@ -70,13 +52,17 @@ public class ProblemDetailErrorHandler implements WebExceptionHandler {
 			LOGGER.warn("{} {} failed: {}", exchange.getRequest().getMethod(), exchange.getRequest().getPath(),
 					NestedExceptionUtils.getMostSpecificCause(ex).toString());
 		}
-		return ServerResponse.status(problem.getStatus())
-			.contentType(MediaType.APPLICATION_PROBLEM_JSON)
-			.bodyValue(problem)
-			.flatMap((response) -> response.writeTo(exchange, this.responseContext));
+		HttpHeaders extra = (ex instanceof ErrorResponse errorResponse) ? errorResponse.getHeaders()
+				: HttpHeaders.EMPTY;
+		return this.problems.write(exchange, problem, (headers) -> headers.addAll(extra));
 	}
 
 	static ProblemDetail toProblem(Throwable ex) {
+		if (ex instanceof GatewayProblemException problem) {
+			ProblemDetail body = problem.getBody();
+			ProblemDetail copy = ProblemDetail.forStatusAndDetail(problem.getStatusCode(), body.getDetail());
+			return copy;
+		}
 		if (ex instanceof ErrorResponse errorResponse) {
 			HttpStatusCode status = errorResponse.getStatusCode();
 			ProblemDetail problem = ProblemDetail.forStatus(status);
