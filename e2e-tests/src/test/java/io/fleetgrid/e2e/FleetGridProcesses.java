@@ -45,6 +45,10 @@ final class FleetGridProcesses {
 
 	private final List<ChildJvm> processes = new ArrayList<>();
 
+	private final Map<String, ChildJvm> byService = new LinkedHashMap<>();
+
+	private final Map<String, Map<String, String>> environments = new LinkedHashMap<>();
+
 	private FleetGridProcesses() {
 	}
 
@@ -144,7 +148,37 @@ final class FleetGridProcesses {
 		awaitOk(gateway() + "/v3/api-docs/auth-service");
 	}
 
+	/**
+	 * Stops one service the way an orchestrator would (SIGTERM, then SIGKILL after a
+	 * grace period).
+	 * @param service the service
+	 */
+	void stop(String service) {
+		ChildJvm process;
+		synchronized (this.processes) {
+			process = this.byService.get(service);
+		}
+		process.stop(Duration.ofSeconds(10));
+	}
+
+	/**
+	 * Starts a stopped service again with the same environment and port, and waits until
+	 * the gateway reaches it.
+	 * @param service the service
+	 * @param probe a gateway path that answers 200 once the service is reachable
+	 */
+	void restart(String service, String probe) {
+		Map<String, String> environment = this.environments.get(service);
+		launch(service, environment, Map.of());
+		awaitOk(gateway() + probe);
+	}
+
 	private void launch(String service, Map<String, String> common, Map<String, String> own) {
+		Map<String, String> environment = new LinkedHashMap<>(common);
+		environment.putAll(own);
+		synchronized (this.processes) {
+			this.environments.put(service, environment);
+		}
 		Path jar = this.root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
 		if (!Files.isRegularFile(jar)) {
 			throw new IllegalStateException(jar + " is missing: e2e-tests run after the services are packaged");
@@ -155,12 +189,12 @@ final class FleetGridProcesses {
 			.logFile(Path.of("target", "e2e-logs", service + ".log"))
 			.readyWhen((line) -> line.contains("Started ") && line.contains(" seconds"), START_TIMEOUT)
 			.env("SERVER_PORT", Integer.toString(this.ports.get(service)));
-		common.forEach(builder::env);
-		own.forEach(builder::env);
+		environment.forEach(builder::env);
 		try {
 			ChildJvm process = builder.start();
 			synchronized (this.processes) {
 				this.processes.add(process);
+				this.byService.put(service, process);
 			}
 		}
 		catch (IOException ex) {
