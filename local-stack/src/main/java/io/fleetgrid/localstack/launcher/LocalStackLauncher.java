@@ -72,16 +72,22 @@ public final class LocalStackLauncher {
 
 	private final boolean aotCache;
 
-	private LocalStackLauncher(Path root, boolean aotCache) {
+	private final boolean simulator;
+
+	private String demoFleet = "not created (--no-simulator)";
+
+	private LocalStackLauncher(Path root, boolean aotCache, boolean simulator) {
 		this.root = root;
 		this.home = root.resolve(".fleetgrid");
 		this.aotCache = aotCache;
+		this.simulator = simulator;
 	}
 
 	public static void main(String[] args) throws Exception {
 		Path root = Path.of(".").toAbsolutePath().normalize();
 		boolean reset = false;
 		boolean aotCache = true;
+		boolean simulator = true;
 		Deque<String> options = new ArrayDeque<>(List.of(args));
 		while (!options.isEmpty()) {
 			String option = options.pop();
@@ -91,10 +97,7 @@ public final class LocalStackLauncher {
 					.normalize();
 				case "--reset" -> reset = true;
 				case "--no-aot-cache" -> aotCache = false;
-				case "--no-simulator" -> {
-					// The simulator is added by the ingest issue; accepted now so scripts
-					// can pass it.
-				}
+				case "--no-simulator" -> simulator = false;
 				case "--help", "-h" -> {
 					System.out
 						.println("usage: ./fleetgrid start [--reset] [--rebuild] [--no-aot-cache] [--no-simulator]");
@@ -103,7 +106,7 @@ public final class LocalStackLauncher {
 				default -> throw new IllegalArgumentException("unknown option: " + option + " (try --help)");
 			}
 		}
-		LocalStackLauncher launcher = new LocalStackLauncher(root, aotCache);
+		LocalStackLauncher launcher = new LocalStackLauncher(root, aotCache, simulator);
 		Runtime.getRuntime().addShutdownHook(new Thread(launcher::stopAll, "fleetgrid-shutdown"));
 		try {
 			launcher.run(reset);
@@ -153,6 +156,9 @@ public final class LocalStackLauncher {
 		}
 		awaitAllUpInEureka();
 		awaitHttpOk(null, "http://localhost:8080/v3/api-docs/device-service");
+		if (this.simulator) {
+			startDemoFleet(secrets);
+		}
 		printReady(secrets);
 	}
 
@@ -278,6 +284,65 @@ public final class LocalStackLauncher {
 		}
 	}
 
+	/**
+	 * Creates the demo fleet through the gateway (retrying while the routes settle) and
+	 * starts two simulators: the vans over HTTP through the gateway, the solar site over
+	 * MQTT. A failure here leaves the suite running without demo traffic.
+	 */
+	private void startDemoFleet(BootstrapSecrets secrets) throws InterruptedException {
+		step("Creating the demo fleet and starting the device simulator");
+		Path data = this.home.resolve("data");
+		DemoFleet fleet = new DemoFleet("http://localhost:8080");
+		List<DemoFleet.ProvisionedDevice> devices = null;
+		Exception last = null;
+		long deadline = System.nanoTime() + Duration.ofSeconds(90).toNanos();
+		while (devices == null && System.nanoTime() < deadline) {
+			try {
+				devices = fleet.ensure(secrets.get(BootstrapSecrets.ADMIN_CLIENT_ID),
+						secrets.get(BootstrapSecrets.ADMIN_CLIENT_SECRET), data.resolve("demo-devices.csv"));
+			}
+			catch (IOException ex) {
+				last = ex;
+				Thread.sleep(2_000);
+			}
+		}
+		if (devices == null) {
+			this.demoFleet = "not created: " + ((last != null) ? last.getMessage() : "timed out");
+			step("  demo fleet " + this.demoFleet);
+			return;
+		}
+		Path simulatorJar = this.root.resolve("simulator/target/simulator-0.1.0-SNAPSHOT.jar");
+		try {
+			Path vehicles = data.resolve("simulator-http.csv");
+			Path energy = data.resolve("simulator-mqtt.csv");
+			DemoFleet.writeSimulatorFile(vehicles,
+					devices.stream().filter((device) -> device.device().isVehicle()).toList());
+			DemoFleet.writeSimulatorFile(energy,
+					devices.stream().filter((device) -> !device.device().isVehicle()).toList());
+			startSimulator("simulator-http", simulatorJar, "--devices", vehicles.toString(), "--url",
+					"http://localhost:8080", "--rate", "6");
+			startSimulator("simulator-mqtt", simulatorJar, "--devices", energy.toString(), "--transport", "mqtt",
+					"--mqtt-url", "tcp://localhost:1883", "--rate", "3");
+			this.demoFleet = devices.size() + " devices in groups " + DemoFleet.FLEET + " and " + DemoFleet.SITE
+					+ ", simulated (vans over HTTP via the gateway, solar site over MQTT)";
+		}
+		catch (IOException ex) {
+			this.demoFleet = "created, but the simulator did not start: " + ex.getMessage();
+		}
+		step("  demo fleet " + this.demoFleet);
+	}
+
+	private void startSimulator(String name, Path jar, String... args) throws IOException, InterruptedException {
+		ChildJvm child = ChildJvm.builder(name)
+			.jar(jar)
+			.jvmOptions("-Xmx64m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k")
+			.args(args)
+			.workingDir(this.root)
+			.logFile(this.home.resolve("logs").resolve(name + ".log"))
+			.start();
+		this.services.put(name, child);
+	}
+
 	private void awaitAllUpInEureka() throws InterruptedException {
 		EurekaRegistry registry = new EurekaRegistry(ServiceSpec.DISCOVERY.port());
 		Set<String> expected = new TreeSet<>(ServiceSpec.SERVICES.stream().map(ServiceSpec::name).toList());
@@ -363,6 +428,7 @@ public final class LocalStackLauncher {
 			.append(secrets.get(BootstrapSecrets.OPERATOR_CLIENT_SECRET))
 			.append('\n');
 		out.append("  Token endpoint       POST http://localhost:8080/oauth2/token (grant_type=client_credentials)\n");
+		out.append("\n  Demo fleet           ").append(this.demoFleet).append('\n');
 		out.append("\n  Memory (resident, per process):\n");
 		long total = 0;
 		for (Map.Entry<String, Long> entry : residentMemory().entrySet()) {
