@@ -24,7 +24,7 @@ import org.springframework.kafka.support.SendResult;
  * for example for a mapping conflict) to {@link #TOPIC} with the reason, synchronously:
  * the source offsets are committed only after the dead letters are acknowledged.
  */
-public class DeadLetters {
+public class DeadLetters implements AutoCloseable {
 
 	/**
 	 * Records the indexer could not index, with the reason (a log-service topic, not part
@@ -88,6 +88,14 @@ public class DeadLetters {
 		catch (ExecutionException | TimeoutException ex) {
 			throw new DeadLetterException(ex);
 		}
+	}
+
+	/**
+	 * Closes the dead-letter producer.
+	 */
+	@Override
+	public void close() {
+		this.template.getProducerFactory().reset();
 	}
 
 	/**

@@ -26,13 +26,11 @@ import org.springframework.kafka.core.DefaultKafkaProducerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.kafka.listener.ContainerProperties.AckMode;
-import org.springframework.scheduling.TaskScheduler;
-import org.springframework.scheduling.concurrent.ThreadPoolTaskScheduler;
 
 /**
  * Wires the indexer: a batch listener container with manual acknowledgement, the
- * dead-letter producer, the index templates, the topics it reads and writes, and the
- * retention schedule.
+ * dead-letter producer, the index templates, the topics it reads and writes, and
+ * retention.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableKafka
@@ -84,16 +82,6 @@ public class IndexingConfiguration {
 	@Bean
 	Retention retention(ElasticsearchClient client, IndexProperties properties, Clock clock) {
 		return new Retention(client, properties.retention(), clock);
-	}
-
-	@Bean(destroyMethod = "shutdown")
-	ThreadPoolTaskScheduler retentionScheduler(Retention retention, IndexProperties properties) {
-		ThreadPoolTaskScheduler scheduler = new ThreadPoolTaskScheduler();
-		scheduler.setThreadNamePrefix("retention-");
-		scheduler.initialize();
-		TaskScheduler tasks = scheduler;
-		tasks.scheduleWithFixedDelay(retention::run, properties.retention().interval());
-		return scheduler;
 	}
 
 	/**

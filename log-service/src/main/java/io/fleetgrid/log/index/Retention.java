@@ -7,19 +7,26 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import co.elastic.clients.elasticsearch.cat.indices.IndicesRecord;
 import org.slf4j.Logger;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.LoggerFactory;
+
+import org.springframework.context.SmartLifecycle;
 
 /**
  * Deletes daily indices older than their kind's retention
  * ({@code fleetgrid.log.index.retention.*-days}), checked every
  * {@code retention.interval}. Deleting whole daily indices is cheap and needs no
- * delete-by-query.
+ * delete-by-query. The first check runs one interval after start-up, on its own daemon
+ * thread.
  */
-public class Retention {
+public class Retention implements SmartLifecycle {
 
 	private static final Logger LOGGER = LoggerFactory.getLogger(Retention.class);
 
@@ -28,6 +35,8 @@ public class Retention {
 	private final IndexProperties.Retention retention;
 
 	private final Clock clock;
+
+	private @Nullable ScheduledExecutorService scheduler;
 
 	/**
 	 * Retention over a client.
@@ -39,6 +48,33 @@ public class Retention {
 		this.client = client;
 		this.retention = retention;
 		this.clock = clock;
+	}
+
+	@Override
+	public synchronized void start() {
+		if (this.scheduler == null) {
+			ScheduledExecutorService executor = Executors.newSingleThreadScheduledExecutor((task) -> {
+				Thread thread = new Thread(task, "index-retention");
+				thread.setDaemon(true);
+				return thread;
+			});
+			long interval = this.retention.interval().toMillis();
+			executor.scheduleWithFixedDelay(this::run, interval, interval, TimeUnit.MILLISECONDS);
+			this.scheduler = executor;
+		}
+	}
+
+	@Override
+	public synchronized void stop() {
+		if (this.scheduler != null) {
+			this.scheduler.shutdownNow();
+			this.scheduler = null;
+		}
+	}
+
+	@Override
+	public synchronized boolean isRunning() {
+		return this.scheduler != null;
 	}
 
 	/**
