@@ -2,20 +2,26 @@ package io.fleetgrid.log;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.fleetgrid.observability.conformance.ServiceConformanceTests;
+import io.fleetgrid.security.test.TestTokens;
 import io.fleetgrid.testkit.RealInfra;
 import io.fleetgrid.testkit.Server;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.annotation.Import;
 import org.springframework.kafka.core.KafkaAdmin;
+import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The platform conformance checks (see {@link ServiceConformanceTests}) plus the
- * connections of this service to the real servers it needs.
+ * connections of this service to the real servers it needs (same context configuration as
+ * the other integration tests, so the context is shared).
  */
 @RealInfra(servers = { Server.KAFKA, Server.SEARCH })
+@TestPropertySource(properties = "fleetgrid.observability.shipping.enabled=true")
+@Import(TestTokens.Config.class)
 class LogServiceApplicationIntegrationTests extends ServiceConformanceTests {
 
 	private final KafkaAdmin kafkaAdmin;
