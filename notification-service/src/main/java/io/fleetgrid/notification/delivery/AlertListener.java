@@ -32,8 +32,8 @@ class AlertListener {
 		this.pending = pending;
 	}
 
-	@KafkaListener(id = "notification-alerts", topics = "fleetgrid.alerts.v1",
-			containerFactory = "alertListenerContainerFactory")
+	@KafkaListener(id = "notification-alerts", groupId = "${fleetgrid.notification.alerts-group:notification-alerts}",
+			topics = "fleetgrid.alerts.v1", containerFactory = "alertListenerContainerFactory")
 	void onAlert(ConsumerRecord<String, AlertEvent> record, Acknowledgment ack) {
 		AlertEvent alert = record.value();
 		try {

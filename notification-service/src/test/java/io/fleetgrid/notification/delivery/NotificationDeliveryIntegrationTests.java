@@ -50,6 +50,7 @@ import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -68,6 +69,7 @@ import static org.awaitility.Awaitility.await;
 @RealInfra(servers = { Server.KAFKA, Server.POSTGRES, Server.SMTP }, database = "notification_delivery")
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
+@DirtiesContext
 @Import({ TestTokens.Config.class, NotificationDeliveryIntegrationTests.ClockConfig.class })
 class NotificationDeliveryIntegrationTests {
 
@@ -258,7 +260,9 @@ class NotificationDeliveryIntegrationTests {
 			Alerts.publish(Alerts.raised(tenant, "veh-7", AlertType.OVERSPEED, Severity.WARNING, CLOCK.instant()));
 		}
 		await().atMost(WAIT)
-			.until(() -> history(token).stream().filter((n) -> "EMAIL".equals(n.get("channel"))).count() == 4);
+			.until(() -> history(token).stream()
+				.filter((n) -> "EMAIL".equals(n.get("channel")) && !"PENDING".equals(n.get("status")))
+				.count() == 4);
 		List<Map<String, Object>> emails = history(token).stream()
 			.filter((n) -> "EMAIL".equals(n.get("channel")))
 			.toList();

@@ -52,6 +52,8 @@ class NotificationRestartIntegrationTests {
 
 	private static final int ALERTS = 30;
 
+	private static final String GROUP = "notification-restart-" + UUID.randomUUID();
+
 	@AfterAll
 	static void stopServers() {
 		AUTH.close();
@@ -104,7 +106,10 @@ class NotificationRestartIntegrationTests {
 		return new SpringApplicationBuilder(NotificationServiceApplication.class, TestTokens.Config.class)
 			.profiles("test")
 			.properties("server.port=0", "fleetgrid.notification.directory.auth-service-url=" + AUTH.url(),
-					"fleetgrid.notification.ack.secret=restart-test-ack-secret")
+					"fleetgrid.notification.ack.secret=restart-test-ack-secret",
+					// Both runs are the same consumer group: the second continues from
+					// the first's commits.
+					"fleetgrid.notification.alerts-group=" + GROUP)
 			.run();
 	}
 
