@@ -101,6 +101,8 @@ class NotificationDeliveryIntegrationTests {
 		registry.add("fleetgrid.notification.throttle.window", () -> "10m");
 		registry.add("fleetgrid.notification.escalation.after", () -> "15m");
 		registry.add("fleetgrid.notification.directory.user-cache-ttl", () -> "0s");
+		registry.add("fleetgrid.notification.webhooks.retry-for", () -> "1m");
+		registry.add("fleetgrid.notification.webhooks.disable-after", () -> "1m");
 	}
 
 	@AfterAll
@@ -200,6 +202,41 @@ class NotificationDeliveryIntegrationTests {
 			.findFirst()
 			.orElseThrow();
 		assertThat(webhook).containsEntry("status", "SENT").containsEntry("attempts", 4L);
+	}
+
+	@Test
+	void disablesAnEndpointFailingForLongTellsTheAdminsAndRedeliversManually() {
+		String tenant = tenant();
+		String admin = tenant + "-admin@example.test";
+		AUTH.addUser(tenant, "u-admin", admin, "ADMIN", null);
+		String token = TestTokens.bearer("u-admin", tenant, Role.ADMIN);
+		String path = "/down/" + tenant;
+		registerWebhookSubscription(token, RECEIVER.endpoint(path, Integer.MAX_VALUE), path);
+		Alerts.publish(Alerts.raised(tenant, "veh-d", AlertType.DTC, Severity.WARNING, CLOCK.instant()));
+		await().atMost(WAIT).until(() -> RECEIVER.requests(path).size() >= 2);
+
+		CLOCK.advance(Duration.ofMinutes(2));
+
+		await().atMost(WAIT)
+			.until(() -> MailSink.mailsTo(admin)
+				.stream()
+				.anyMatch((mail) -> String.valueOf(mail.get("subject")).startsWith("[FleetGrid] Webhook disabled")));
+		Map<String, Object> webhook = list(token, "/api/v1/webhooks").get(0);
+		assertThat(webhook).containsEntry("enabled", false);
+		Map<String, Object> failed = history(token).stream()
+			.filter((n) -> "WEBHOOK".equals(n.get("channel")))
+			.findFirst()
+			.orElseThrow();
+		assertThat(failed).containsEntry("status", "FAILED");
+
+		RECEIVER.recover(path);
+		post(token, "/api/v1/webhooks/" + webhook.get("id") + "/enable", Map.of());
+		post(token, "/api/v1/notifications/" + failed.get("id") + "/redeliver", Map.of());
+
+		await().atMost(WAIT).until(() -> RECEIVER.requests(path).stream().anyMatch((r) -> r.status() == 200));
+		await().atMost(WAIT)
+			.until(() -> history(token).stream()
+				.anyMatch((n) -> failed.get("id").equals(n.get("id")) && "SENT".equals(n.get("status"))));
 	}
 
 	@Test

@@ -70,6 +70,14 @@ public final class WebhookReceiver implements AutoCloseable {
 	}
 
 	/**
+	 * Makes an endpoint answer 200 from now on.
+	 * @param path path
+	 */
+	public void recover(String path) {
+		this.endpoints.get(path).failuresLeft.set(0);
+	}
+
+	/**
 	 * The requests an endpoint received.
 	 * @param path path
 	 * @return them
