@@ -1,0 +1,4 @@
+/**
+ * Tests of the recipient lookups.
+ */
+package io.fleetgrid.notification.directory;

@@ -1,0 +1,4 @@
+/**
+ * Tests of the acknowledge tokens.
+ */
+package io.fleetgrid.notification.email;

@@ -1,0 +1,4 @@
+/**
+ * Tests of subscriptions, defaults and quiet hours.
+ */
+package io.fleetgrid.notification.subscription;
