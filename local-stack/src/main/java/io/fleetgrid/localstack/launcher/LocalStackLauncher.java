@@ -119,7 +119,7 @@ public final class LocalStackLauncher {
 		Files.createDirectories(this.home.resolve("logs"));
 		checkPortsFree();
 		BootstrapSecrets secrets = BootstrapSecrets.resolve(this.home.resolve("data").resolve("bootstrap.properties"),
-				System.getenv());
+				System.getenv(), ServiceSpec.SERVICES.stream().map(ServiceSpec::name).toList());
 
 		step("Starting infrastructure: " + INFRA.stream().map(InfraSpec::kind).toList());
 		try {
@@ -241,7 +241,7 @@ public final class LocalStackLauncher {
 	}
 
 	private static Map<String, String> environmentOf(ServiceSpec service, BootstrapSecrets secrets) {
-		return service.name().equals("auth-service") ? secrets.asEnvironment() : Map.of();
+		return secrets.environmentFor(service.name());
 	}
 
 	private void startService(ServiceSpec service, Map<String, String> env) {

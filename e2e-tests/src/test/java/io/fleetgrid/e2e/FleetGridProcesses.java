@@ -1,0 +1,223 @@
+package io.fleetgrid.e2e;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+import io.fleetgrid.localstack.process.ChildJvm;
+import io.fleetgrid.localstack.process.FreePorts;
+import io.fleetgrid.localstack.process.InfraNode;
+import io.fleetgrid.testkit.Infra;
+import io.fleetgrid.testkit.Server;
+
+/**
+ * The services under test, each from its executable jar in its own JVM (as in
+ * production), on free ports, registered in a real discovery server, against the real
+ * Kafka broker and PostgreSQL server of the test kit. Started once per test JVM and
+ * stopped when it exits; every secret is generated per run.
+ */
+final class FleetGridProcesses {
+
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private static FleetGridProcesses instance;
+
+	private final Path root = Path.of("").toAbsolutePath().getParent();
+
+	private final Map<String, Integer> ports = new LinkedHashMap<>();
+
+	private final Map<String, String> secrets = new LinkedHashMap<>();
+
+	private final List<ChildJvm> processes = new ArrayList<>();
+
+	private FleetGridProcesses() {
+	}
+
+	/**
+	 * The running services, started on first use.
+	 * @return the processes
+	 */
+	static synchronized FleetGridProcesses get() {
+		if (instance == null) {
+			FleetGridProcesses processes = new FleetGridProcesses();
+			Runtime.getRuntime().addShutdownHook(new Thread(processes::stop, "e2e-stop"));
+			processes.start();
+			instance = processes;
+		}
+		return instance;
+	}
+
+	/**
+	 * Base URL of the API gateway.
+	 * @return for example {@code http://localhost:40123}
+	 */
+	String gateway() {
+		return url("api-gateway");
+	}
+
+	/**
+	 * Base URL (and issuer) of auth-service.
+	 * @return the URL
+	 */
+	String auth() {
+		return url("auth-service");
+	}
+
+	/**
+	 * A generated secret of this run, by its environment variable name.
+	 * @param name for example {@code FLEETGRID_BOOTSTRAP_CLIENT_SECRET}
+	 * @return the value
+	 */
+	String secret(String name) {
+		return this.secrets.get(name);
+	}
+
+	String url(String service) {
+		return "http://localhost:" + this.ports.get(service);
+	}
+
+	private void start() {
+		InfraNode kafka = Infra.kafka();
+		Infra.jdbcUrl("auth");
+		Infra.jdbcUrl("device");
+		InfraNode postgres = Infra.node(Server.POSTGRES);
+		for (String service : List.of("discovery-server", "auth-service", "device-service", "api-gateway")) {
+			this.ports.put(service, FreePorts.find());
+		}
+		this.secrets.put("FLEETGRID_BOOTSTRAP_CLIENT_ID", "e2e-admin");
+		this.secrets.put("FLEETGRID_BOOTSTRAP_CLIENT_SECRET", randomSecret());
+		this.secrets.put("FLEETGRID_OPERATOR_CLIENT_ID", "e2e-operator");
+		this.secrets.put("FLEETGRID_OPERATOR_CLIENT_SECRET", randomSecret());
+		this.secrets.put("FLEETGRID_DEMO_PASSWORD", randomSecret());
+		this.secrets.put("FLEETGRID_PORTAL_CLIENT_SECRET", randomSecret());
+		this.secrets.put("FLEETGRID_DEVICE_TOKEN_PEPPER", randomSecret());
+		this.secrets.put("svc-device-service", randomSecret());
+		this.secrets.put("svc-api-gateway", randomSecret());
+
+		Map<String, String> common = new LinkedHashMap<>();
+		common.put("SPRING_PROFILES_ACTIVE", "local");
+		common.put("FLEETGRID_OBSERVABILITY_LOGGING_FORMAT", "text");
+		common.put("EUREKA_URL", url("discovery-server") + "/eureka");
+		common.put("KAFKA_BOOTSTRAP_SERVERS", kafka.property("bootstrapServers"));
+		common.put("POSTGRES_HOST", postgres.property("host"));
+		common.put("POSTGRES_PORT", postgres.property("port"));
+		common.put("POSTGRES_USER", postgres.property("username"));
+		common.put("POSTGRES_PASSWORD", postgres.property("password"));
+		common.put("FLEETGRID_ISSUER_URI", auth());
+
+		launch("discovery-server", common, Map.of());
+		Map<String, String> auth = new LinkedHashMap<>();
+		for (String key : List.of("FLEETGRID_BOOTSTRAP_CLIENT_ID", "FLEETGRID_BOOTSTRAP_CLIENT_SECRET",
+				"FLEETGRID_OPERATOR_CLIENT_ID", "FLEETGRID_OPERATOR_CLIENT_SECRET", "FLEETGRID_DEMO_PASSWORD",
+				"FLEETGRID_PORTAL_CLIENT_SECRET")) {
+			auth.put(key, this.secrets.get(key));
+		}
+		auth.put("FLEETGRID_SERVICE_CLIENTS", "svc-device-service:" + this.secrets.get("svc-device-service")
+				+ ",svc-api-gateway:" + this.secrets.get("svc-api-gateway"));
+		auth.put("FLEETGRID_PORTAL_REDIRECT_URIS", gateway() + "/login/oauth2/code/fleetgrid");
+		auth.put("FLEETGRID_PORTAL_POST_LOGOUT_REDIRECT_URIS", gateway() + "/");
+		Map<String, String> device = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-device-service"),
+				"FLEETGRID_DEVICE_TOKEN_PEPPER", this.secrets.get("FLEETGRID_DEVICE_TOKEN_PEPPER"));
+		Map<String, String> gatewayEnv = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-api-gateway"),
+				"FLEETGRID_PORTAL_CLIENT_SECRET", this.secrets.get("FLEETGRID_PORTAL_CLIENT_SECRET"));
+		CompletableFuture
+			.allOf(CompletableFuture.runAsync(() -> launch("auth-service", common, auth)),
+					CompletableFuture.runAsync(() -> launch("device-service", common, device)),
+					CompletableFuture.runAsync(() -> launch("api-gateway", common, gatewayEnv)))
+			.join();
+		awaitOk(gateway() + "/v3/api-docs/device-service");
+		awaitOk(gateway() + "/v3/api-docs/auth-service");
+	}
+
+	private void launch(String service, Map<String, String> common, Map<String, String> own) {
+		Path jar = this.root.resolve(service).resolve("target").resolve(service + "-0.1.0-SNAPSHOT.jar");
+		if (!Files.isRegularFile(jar)) {
+			throw new IllegalStateException(jar + " is missing: e2e-tests run after the services are packaged");
+		}
+		ChildJvm.Builder builder = ChildJvm.builder(service)
+			.jar(jar)
+			.jvmOptions("-Xmx256m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xss512k")
+			.logFile(Path.of("target", "e2e-logs", service + ".log"))
+			.readyWhen((line) -> line.contains("Started ") && line.contains(" seconds"), START_TIMEOUT)
+			.env("SERVER_PORT", Integer.toString(this.ports.get(service)));
+		common.forEach(builder::env);
+		own.forEach(builder::env);
+		try {
+			ChildJvm process = builder.start();
+			synchronized (this.processes) {
+				this.processes.add(process);
+			}
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(service + " did not start: " + ex.getMessage(), ex);
+		}
+	}
+
+	private static void awaitOk(String url) {
+		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
+		int last = -1;
+		while (System.nanoTime() < deadline) {
+			try {
+				HttpResponse<Void> response = http.send(
+						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
+						HttpResponse.BodyHandlers.discarding());
+				last = response.statusCode();
+				if (last == 200) {
+					return;
+				}
+			}
+			catch (IOException ex) {
+				// not yet listening
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+			try {
+				Thread.sleep(500);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+		throw new IllegalStateException(url + " did not answer 200 within " + START_TIMEOUT + " (last " + last + ")");
+	}
+
+	private void stop() {
+		synchronized (this.processes) {
+			List<ChildJvm> reversed = new ArrayList<>(this.processes);
+			java.util.Collections.reverse(reversed);
+			for (ChildJvm process : reversed) {
+				process.stop(Duration.ofSeconds(10));
+			}
+		}
+	}
+
+	private static String randomSecret() {
+		byte[] bytes = new byte[18];
+		RANDOM.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	static String hex(byte[] bytes) {
+		return HexFormat.of().formatHex(bytes);
+	}
+
+}
