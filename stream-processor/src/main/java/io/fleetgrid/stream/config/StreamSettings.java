@@ -4,6 +4,9 @@ import java.time.Duration;
 import java.util.Map;
 
 import io.fleetgrid.contracts.event.AlertEvent.Severity;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -24,11 +27,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param offlineCheckInterval how often (wall clock) devices are checked for silence
  * @param detectors detector settings that are not per-group rules
  * @param severities severity per alert type, overriding the defaults
+ * @param inMemoryStores keep the state stores in memory instead of RocksDB (still with
+ * changelogs); for tests and benchmarks only: the TopologyTestDriver commits, and so
+ * checkpoints every RocksDB store, after every record
  */
 @ConfigurationProperties("fleetgrid.stream")
 public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
 		Integer threads, Duration grace, Duration offlineCheckInterval, Detectors detectors,
-		Map<String, Severity> severities) {
+		Map<String, Severity> severities, Boolean inMemoryStores) {
 
 	public StreamSettings {
 		applicationId = (applicationId != null) ? applicationId : "stream-processor";
@@ -40,6 +46,29 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 		offlineCheckInterval = (offlineCheckInterval != null) ? offlineCheckInterval : Duration.ofSeconds(30);
 		detectors = (detectors != null) ? detectors : Detectors.DEFAULTS;
 		severities = (severities != null) ? Map.copyOf(severities) : Map.of();
+		inMemoryStores = (inMemoryStores != null) ? inMemoryStores : false;
+	}
+
+	/**
+	 * The supplier of a key-value store of the configured kind.
+	 * @param name store name
+	 * @return RocksDB or in-memory store supplier
+	 */
+	public KeyValueBytesStoreSupplier keyValueStore(String name) {
+		return this.inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+	}
+
+	/**
+	 * The supplier of a window store of the configured kind, keeping windows for their
+	 * size plus the grace period.
+	 * @param name store name
+	 * @param size window size
+	 * @return RocksDB or in-memory store supplier
+	 */
+	public WindowBytesStoreSupplier windowStore(String name, Duration size) {
+		Duration retention = size.plus(this.grace);
+		return this.inMemoryStores ? Stores.inMemoryWindowStore(name, retention, size, false)
+				: Stores.persistentWindowStore(name, retention, size, false);
 	}
 
 	/**
@@ -47,7 +76,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 	 * @return the defaults
 	 */
 	public static StreamSettings defaults() {
-		return new StreamSettings(null, null, null, null, null, null, null, null, null);
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

@@ -2,6 +2,7 @@ package io.fleetgrid.stream.registry;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
 
 import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.GeofenceSnapshot;
@@ -12,6 +13,7 @@ import io.fleetgrid.contracts.topic.Topics;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
 
 /**
@@ -49,11 +51,12 @@ public final class Registry {
 	/**
 	 * Adds the three global stores (and their mirroring processors) to a topology.
 	 * @param builder the builder
+	 * @param stores the kind of store to use (RocksDB or in memory)
 	 */
-	public void addTo(StreamsBuilder builder) {
+	public void addTo(StreamsBuilder builder, Function<String, KeyValueBytesStoreSupplier> stores) {
 		builder.addGlobalStore(
 				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(DEVICES_STORE), Serdes.String(),
+					.keyValueStoreBuilder(stores.apply(DEVICES_STORE), Serdes.String(),
 							JsonSerdes.valueSerde(Topics.DEVICES))
 					.withLoggingDisabled(),
 				Topics.DEVICES.name(),
@@ -62,7 +65,7 @@ public final class Registry {
 				() -> new MirroringProcessor<>(DEVICES_STORE, this::onDevice));
 		builder.addGlobalStore(
 				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(RULES_STORE), Serdes.String(),
+					.keyValueStoreBuilder(stores.apply(RULES_STORE), Serdes.String(),
 							JsonSerdes.valueSerde(Topics.RULES))
 					.withLoggingDisabled(),
 				Topics.RULES.name(),
@@ -70,7 +73,7 @@ public final class Registry {
 				() -> new MirroringProcessor<>(RULES_STORE, this::onRule));
 		builder.addGlobalStore(
 				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(GEOFENCES_STORE), Serdes.String(),
+					.keyValueStoreBuilder(stores.apply(GEOFENCES_STORE), Serdes.String(),
 							JsonSerdes.valueSerde(Topics.GEOFENCES))
 					.withLoggingDisabled(),
 				Topics.GEOFENCES.name(),
@@ -79,7 +82,12 @@ public final class Registry {
 				() -> new MirroringProcessor<>(GEOFENCES_STORE, this::onGeofence));
 	}
 
-	void onDevice(String deviceId, DeviceSnapshot device) {
+	/**
+	 * Applies a device registry record (called by the global store processor).
+	 * @param deviceId device
+	 * @param device the snapshot, or null for a deletion
+	 */
+	public void onDevice(String deviceId, DeviceSnapshot device) {
 		if (device == null) {
 			this.devices.remove(deviceId);
 		}
@@ -120,12 +128,26 @@ public final class Registry {
 	 * platform defaults', field by field.
 	 * @param tenantId tenant
 	 * @param groupId group, or null for a device without a group
-	 * @return the merged thresholds, every field set
+	 * @return the merged thresholds, every field set (a level whose values would make an
+	 * inverted band with another level's is skipped)
 	 */
 	public Thresholds thresholds(String tenantId, String groupId) {
 		Thresholds group = (groupId != null) ? this.rules.get(RuleSettings.key(tenantId, groupId)) : null;
 		Thresholds tenant = this.rules.get(RuleSettings.key(tenantId, RuleSettings.TENANT_DEFAULTS));
-		return ThresholdsMerge.merge(group, tenant, Thresholds.PLATFORM_DEFAULTS);
+		try {
+			return ThresholdsMerge.merge(group, tenant, Thresholds.PLATFORM_DEFAULTS);
+		}
+		catch (IllegalArgumentException ex) {
+			// Levels that are valid alone can combine into an inverted band (a group's
+			// minimum above the tenant's maximum): fall back level by level rather than
+			// failing every event of the group.
+			try {
+				return ThresholdsMerge.merge(null, tenant, Thresholds.PLATFORM_DEFAULTS);
+			}
+			catch (IllegalArgumentException again) {
+				return Thresholds.PLATFORM_DEFAULTS;
+			}
+		}
 	}
 
 	/**

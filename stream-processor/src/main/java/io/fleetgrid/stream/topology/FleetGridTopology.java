@@ -35,7 +35,6 @@ import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.rollup.RollupAccumulator;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -53,7 +52,6 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowStore;
 
 /**
  * The FleetGrid topology (see the module README for the diagram). {@link #build} adds it
@@ -112,14 +110,14 @@ public final class FleetGridTopology {
 	 * @param builder the builder
 	 */
 	public void build(StreamsBuilder builder) {
-		this.registry.addTo(builder);
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(MEMORY_STORE), Serdes.String(),
+		this.registry.addTo(builder, this.settings::keyValueStore);
+		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(),
 				new JsonStateSerde<>(DeviceMemory.class)));
-		builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(PRESENCE_STORE),
-				Serdes.String(), new JsonStateSerde<>(Presence.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
+				new JsonStateSerde<>(Presence.class)));
 		builder.addGlobalStore(
 				Stores
-					.keyValueStoreBuilder(Stores.persistentKeyValueStore(STATE_VIEW_STORE), Serdes.String(),
+					.keyValueStoreBuilder(this.settings.keyValueStore(STATE_VIEW_STORE), Serdes.String(),
 							JsonSerdes.valueSerde(Topics.DEVICE_STATE))
 					.withLoggingDisabled(),
 				Topics.DEVICE_STATE.name(), Consumed.with(Serdes.String(), JsonSerdes.valueSerde(Topics.DEVICE_STATE))
@@ -172,7 +170,8 @@ public final class FleetGridTopology {
 				.emitStrategy(EmitStrategy.onWindowClose())
 				.aggregate(RollupAccumulator::new, (key, event, accumulator) -> accumulator.add(event),
 						Named.as(name + "-aggregate"),
-						Materialized.<String, RollupAccumulator, WindowStore<Bytes, byte[]>>as(name)
+						Materialized
+							.<String, RollupAccumulator>as(this.settings.windowStore(name, resolution.duration()))
 							.withKeySerde(Serdes.String())
 							.withValueSerde(new JsonStateSerde<>(RollupAccumulator.class)))
 				.toStream(Named.as(name + "-closed"))

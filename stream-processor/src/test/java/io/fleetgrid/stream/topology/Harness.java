@@ -80,17 +80,19 @@ public final class Harness implements AutoCloseable {
 	private long seq;
 
 	/**
-	 * A harness with default settings.
+	 * A harness with default settings and in-memory stores.
 	 */
 	public Harness() {
-		this(StreamSettings.defaults());
+		this(StreamSettings.defaults(), true);
 	}
 
 	/**
 	 * A harness.
 	 * @param settings settings (the state dir is replaced by a temporary one)
+	 * @param inMemoryStores whether to use in-memory stores instead of RocksDB (the
+	 * driver checkpoints every RocksDB store after every record, which is slow)
 	 */
-	public Harness(StreamSettings settings) {
+	public Harness(StreamSettings settings, boolean inMemoryStores) {
 		try {
 			this.stateDir = Files.createTempDirectory("fleetgrid-ttd");
 		}
@@ -99,7 +101,7 @@ public final class Harness implements AutoCloseable {
 		}
 		StreamSettings effective = new StreamSettings("ttd-" + UUID.randomUUID(), settings.processingGuarantee(),
 				settings.commitInterval(), this.stateDir.toString(), 1, settings.grace(),
-				settings.offlineCheckInterval(), settings.detectors(), settings.severities());
+				settings.offlineCheckInterval(), settings.detectors(), settings.severities(), inMemoryStores);
 		StreamsBuilder builder = new StreamsBuilder();
 		new FleetGridTopology(effective, new Registry(effective.detectors().geofenceCellDegrees()), this.meters)
 			.build(builder);
