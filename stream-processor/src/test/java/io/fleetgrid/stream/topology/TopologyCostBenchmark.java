@@ -15,6 +15,7 @@ import io.fleetgrid.contracts.event.GeofenceSnapshot;
 import io.fleetgrid.contracts.event.GeofenceSnapshot.Geometry;
 import io.fleetgrid.contracts.event.MetricValues;
 import io.fleetgrid.contracts.event.TelemetryEvent;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -29,6 +30,7 @@ class TopologyCostBenchmark {
 	@Test
 	@SuppressWarnings("checkstyle:regexpsinglelinejava")
 	void costPerEvent() {
+		Assumptions.assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
 		int events = Integer.getInteger("bench.events", 20_000);
 		System.out.println("devices geofences events cpu_us_per_event");
 		for (int[] shape : new int[][] { { 1_000, 10 }, { 10_000, 10 }, { 100_000, 10 }, { 1_000, 1_000 },
