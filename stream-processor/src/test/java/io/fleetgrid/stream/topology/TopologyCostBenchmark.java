@@ -32,6 +32,8 @@ class TopologyCostBenchmark {
 	void costPerEvent() {
 		Assumptions.assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
 		int events = Integer.getInteger("bench.events", 20_000);
+		// JIT warm-up, not reported
+		run(1_000, 10, events);
 		System.out.println("devices geofences events cpu_us_per_event");
 		for (int[] shape : new int[][] { { 1_000, 10 }, { 10_000, 10 }, { 100_000, 10 }, { 1_000, 1_000 },
 				{ 1_000, 10_000 } }) {
