@@ -133,7 +133,17 @@ public final class FleetGridTopology {
 		telemetry
 			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval()),
 					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
-			.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "offline-alerts-sink"));
+			.split(Named.as("offline-"))
+			.branch((key, value) -> value instanceof AlertEvent,
+					Branched.withConsumer(
+							(alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("offline-as-alert"))
+								.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "offline-alerts-sink")),
+							"alerts"))
+			.branch((key, value) -> value instanceof DeviceState, Branched.withConsumer(
+					(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
+						.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "offline-device-state-sink")),
+					"states"))
+			.noDefaultBranch();
 
 		out.split(Named.as("output-"))
 			.branch((key, value) -> value instanceof AlertEvent,

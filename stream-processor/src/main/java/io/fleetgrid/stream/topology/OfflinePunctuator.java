@@ -8,10 +8,12 @@ import java.util.Map;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.stream.alert.AlertBook;
 import io.fleetgrid.stream.alert.Severities;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.state.DeviceStates;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -30,7 +32,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ({@link io.fleetgrid.stream.detect.OfflineDetector}). Receives the telemetry records
  * only to live in the same task as the stores; it ignores them.
  */
-final class OfflinePunctuator implements Processor<String, byte[], String, AlertEvent> {
+final class OfflinePunctuator implements Processor<String, byte[], String, Object> {
 
 	private final Registry registry;
 
@@ -38,7 +40,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Alert
 
 	private final Duration interval;
 
-	private ProcessorContext<String, AlertEvent> context;
+	private ProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, DeviceMemory> memories;
 
@@ -51,7 +53,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Alert
 	}
 
 	@Override
-	public void init(ProcessorContext<String, AlertEvent> context) {
+	public void init(ProcessorContext<String, Object> context) {
 		this.context = context;
 		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
 		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
@@ -98,7 +100,12 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Alert
 		this.memories.put(deviceId, memory);
 		this.presences.put(deviceId, presence.withOffline(true));
 		for (AlertEvent alert : alerts.emitted()) {
-			this.context.forward(new Record<>(deviceId, alert, now));
+			this.context.forward(new Record<>(deviceId, (Object) alert, now));
+		}
+		DeviceSnapshot device = this.registry.device(deviceId);
+		if (device != null && memory.lastTs != null && !alerts.emitted().isEmpty()) {
+			this.context.forward(new Record<>(deviceId,
+					(Object) DeviceStates.of(memory, deviceId, presence.tenantId(), device.type(), at), now));
 		}
 	}
 

@@ -37,6 +37,8 @@ class OfflineDetectorTests {
 			assertThat(alert.status()).isEqualTo(Status.RAISED);
 			assertThat(alert.startedAt()).isEqualTo(Harness.T0);
 		});
+		assertThat(this.harness.states()).last()
+			.satisfies((state) -> assertThat(state.activeAlerts()).containsExactly(AlertType.DEVICE_OFFLINE));
 		this.harness.advanceWallClock(Duration.ofMinutes(30));
 		assertThat(this.harness.alerts()).isEmpty();
 		this.harness.send(this.car, 60 * 45, Map.of("speedKph", 10.0));
