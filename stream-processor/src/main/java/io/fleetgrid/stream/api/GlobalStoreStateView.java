@@ -1,0 +1,48 @@
+package io.fleetgrid.stream.api;
+
+import java.util.Optional;
+
+import io.fleetgrid.contracts.event.DeviceState;
+import io.fleetgrid.stream.topology.FleetGridTopology;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+import org.springframework.stereotype.Component;
+
+/**
+ * Reads the global {@value FleetGridTopology#STATE_VIEW_STORE} store, a materialised view
+ * of {@code fleetgrid.device-state.v1} that every instance holds completely: any instance
+ * answers for any device without forwarding the request to the instance that owns the
+ * device's partition, and queries keep working during a rebalance. The view lags the
+ * processing by about one commit interval.
+ */
+@Component
+class GlobalStoreStateView implements DeviceStateView {
+
+	private final StreamsBuilderFactoryBean streams;
+
+	GlobalStoreStateView(StreamsBuilderFactoryBean streams) {
+		this.streams = streams;
+	}
+
+	@Override
+	public Optional<DeviceState> find(String deviceId) {
+		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
+		if (kafkaStreams == null) {
+			throw new StateUnavailableException("the stream processor is not running", null);
+		}
+		try {
+			ReadOnlyKeyValueStore<String, DeviceState> store = kafkaStreams.store(StoreQueryParameters
+				.fromNameAndType(FleetGridTopology.STATE_VIEW_STORE, QueryableStoreTypes.keyValueStore()));
+			return Optional.ofNullable(store.get(deviceId));
+		}
+		catch (InvalidStateStoreException ex) {
+			throw new StateUnavailableException("device states are not queryable yet: " + ex.getMessage(), ex);
+		}
+	}
+
+}

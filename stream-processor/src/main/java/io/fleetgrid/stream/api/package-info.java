@@ -1,0 +1,4 @@
+/**
+ * REST: the latest state of a device, tenant-scoped.
+ */
+package io.fleetgrid.stream.api;

@@ -1,0 +1,146 @@
+package io.fleetgrid.stream.config;
+
+import java.time.Duration;
+import java.util.Map;
+
+import io.fleetgrid.contracts.event.AlertEvent.Severity;
+import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
+import org.apache.kafka.streams.state.Stores;
+import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+
+/**
+ * Typed settings of the stream processor ({@code fleetgrid.stream.*}). Every field has a
+ * default, so an empty section is valid.
+ *
+ * @param applicationId Kafka Streams {@code application.id} (consumer group, prefix of
+ * internal topics and of the transactional ids)
+ * @param processingGuarantee {@code exactly_once_v2} (default) or {@code at_least_once}
+ * @param commitInterval how often offsets, state and output are committed; with
+ * exactly-once also the latency with which output becomes visible to read_committed
+ * readers
+ * @param stateDir directory of the RocksDB state stores
+ * @param threads stream threads per instance
+ * @param grace how late (event time) an event may arrive and still count in its rollup
+ * window
+ * @param offlineCheckInterval how often (wall clock) devices are checked for silence
+ * @param detectors detector settings that are not per-group rules
+ * @param severities severity per alert type, overriding the defaults
+ * @param inMemoryStores keep the state stores in memory instead of RocksDB (still with
+ * changelogs); for tests and benchmarks only: the TopologyTestDriver commits, and so
+ * checkpoints every RocksDB store, after every record
+ */
+@ConfigurationProperties("fleetgrid.stream")
+public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
+		Integer threads, Duration grace, Duration offlineCheckInterval, Detectors detectors,
+		Map<String, Severity> severities, Boolean inMemoryStores) {
+
+	public StreamSettings {
+		applicationId = (applicationId != null) ? applicationId : "stream-processor";
+		processingGuarantee = (processingGuarantee != null) ? processingGuarantee : "exactly_once_v2";
+		commitInterval = (commitInterval != null) ? commitInterval : Duration.ofMillis(100);
+		stateDir = (stateDir != null) ? stateDir : System.getProperty("java.io.tmpdir") + "/fleetgrid-streams";
+		threads = (threads != null) ? threads : 1;
+		grace = (grace != null) ? grace : Duration.ofMinutes(2);
+		offlineCheckInterval = (offlineCheckInterval != null) ? offlineCheckInterval : Duration.ofSeconds(30);
+		detectors = (detectors != null) ? detectors : Detectors.DEFAULTS;
+		severities = (severities != null) ? Map.copyOf(severities) : Map.of();
+		inMemoryStores = (inMemoryStores != null) ? inMemoryStores : false;
+	}
+
+	/**
+	 * The supplier of a key-value store of the configured kind.
+	 * @param name store name
+	 * @return RocksDB or in-memory store supplier
+	 */
+	public KeyValueBytesStoreSupplier keyValueStore(String name) {
+		return this.inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
+	}
+
+	/**
+	 * The supplier of a window store of the configured kind, keeping windows for their
+	 * size plus the grace period.
+	 * @param name store name
+	 * @param size window size
+	 * @return RocksDB or in-memory store supplier
+	 */
+	public WindowBytesStoreSupplier windowStore(String name, Duration size) {
+		Duration retention = size.plus(this.grace);
+		return this.inMemoryStores ? Stores.inMemoryWindowStore(name, retention, size, false)
+				: Stores.persistentWindowStore(name, retention, size, false);
+	}
+
+	/**
+	 * Settings with every default.
+	 * @return the defaults
+	 */
+	public static StreamSettings defaults() {
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null);
+	}
+
+	/**
+	 * Detector settings that apply platform-wide (the per-group thresholds are rules, see
+	 * {@code RuleSettings.Thresholds}).
+	 *
+	 * @param overspeedHysteresisKph OVERSPEED clears only below limit minus this
+	 * @param overspeedClearSeconds ... for at least this long
+	 * @param temperatureHysteresisC temperature alerts clear this far inside the limit
+	 * @param pressureHysteresisKpa pressure alerts clear this far inside the limit
+	 * @param percentHysteresis fuel and battery alerts clear this far inside the limit
+	 * @param voltageHysteresisV grid voltage alerts clear this far inside the band
+	 * @param frequencyHysteresisHz grid frequency alerts clear this far inside the band
+	 * @param harshMaxGapSeconds the longest gap between two points for Δspeed/Δt
+	 * @param engineRunningRpm engine speed above which the engine counts as running
+	 * @param geofenceConfirmPoints consecutive points on the new side of a geofence
+	 * border before ENTER or EXIT (jitter hysteresis)
+	 * @param geofenceCellDegrees cell size of the geofence grid index
+	 * @param tripIdleGap standstill (or silence) that ends a trip without ignition data
+	 * @param tripMovingKph speed above which a vehicle counts as moving
+	 * @param tripRouteToleranceM Douglas-Peucker tolerance of a trip's route
+	 * @param serviceWarnAheadKm SERVICE_DUE is raised this many km before it is due
+	 * @param serviceWarnAheadDays ... or this many days before it is due
+	 * @param productionDropMinMinutes the shortfall must last this long
+	 * @param productionMinElevationDeg no PRODUCTION_DROP while the sun is lower
+	 * @param performanceRatio expected AC output per kWp under clear sky, as a fraction
+	 */
+	public record Detectors(Double overspeedHysteresisKph, Integer overspeedClearSeconds, Double temperatureHysteresisC,
+			Double pressureHysteresisKpa, Double percentHysteresis, Double voltageHysteresisV,
+			Double frequencyHysteresisHz, Integer harshMaxGapSeconds, Double engineRunningRpm,
+			Integer geofenceConfirmPoints, Double geofenceCellDegrees, Duration tripIdleGap, Double tripMovingKph,
+			Double tripRouteToleranceM, Double serviceWarnAheadKm, Integer serviceWarnAheadDays,
+			Integer productionDropMinMinutes, Double productionMinElevationDeg, Double performanceRatio) {
+
+		/** Every default. */
+		public static final Detectors DEFAULTS = new Detectors(null, null, null, null, null, null, null, null, null,
+				null, null, null, null, null, null, null, null, null, null);
+
+		public Detectors {
+			overspeedHysteresisKph = or(overspeedHysteresisKph, 5.0);
+			overspeedClearSeconds = or(overspeedClearSeconds, 10);
+			temperatureHysteresisC = or(temperatureHysteresisC, 3.0);
+			pressureHysteresisKpa = or(pressureHysteresisKpa, 10.0);
+			percentHysteresis = or(percentHysteresis, 2.0);
+			voltageHysteresisV = or(voltageHysteresisV, 3.0);
+			frequencyHysteresisHz = or(frequencyHysteresisHz, 0.1);
+			harshMaxGapSeconds = or(harshMaxGapSeconds, 3);
+			engineRunningRpm = or(engineRunningRpm, 400.0);
+			geofenceConfirmPoints = or(geofenceConfirmPoints, 2);
+			geofenceCellDegrees = or(geofenceCellDegrees, 0.05);
+			tripIdleGap = or(tripIdleGap, Duration.ofMinutes(5));
+			tripMovingKph = or(tripMovingKph, 5.0);
+			tripRouteToleranceM = or(tripRouteToleranceM, 15.0);
+			serviceWarnAheadKm = or(serviceWarnAheadKm, 1000.0);
+			serviceWarnAheadDays = or(serviceWarnAheadDays, 14);
+			productionDropMinMinutes = or(productionDropMinMinutes, 15);
+			productionMinElevationDeg = or(productionMinElevationDeg, 15.0);
+			performanceRatio = or(performanceRatio, 0.8);
+		}
+
+		private static <T> T or(T value, T fallback) {
+			return (value != null) ? value : fallback;
+		}
+
+	}
+
+}

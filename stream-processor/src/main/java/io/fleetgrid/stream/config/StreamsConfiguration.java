@@ -1,0 +1,82 @@
+package io.fleetgrid.stream.config;
+
+import java.util.HashMap;
+import java.util.Map;
+
+import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.topology.FleetGridTopology;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
+import org.apache.kafka.streams.errors.LogAndFailProcessingExceptionHandler;
+
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.annotation.EnableKafkaStreams;
+import org.springframework.kafka.annotation.KafkaStreamsDefaultConfiguration;
+import org.springframework.kafka.config.KafkaStreamsConfiguration;
+import org.springframework.kafka.config.StreamsBuilderFactoryBean;
+
+/**
+ * Kafka Streams through spring-kafka: the streams configuration from
+ * {@link StreamSettings} (exactly-once v2, commit interval, state directory) and the
+ * topology built on the factory bean's {@code StreamsBuilder}.
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableKafkaStreams
+@EnableConfigurationProperties(StreamSettings.class)
+public class StreamsConfiguration {
+
+	/**
+	 * The Kafka Streams properties.
+	 * @param kafka Boot's Kafka properties (bootstrap servers)
+	 * @param settings stream settings
+	 * @return the configuration spring-kafka's factory bean uses
+	 */
+	@Bean(name = KafkaStreamsDefaultConfiguration.DEFAULT_STREAMS_CONFIG_BEAN_NAME)
+	KafkaStreamsConfiguration kafkaStreamsConfiguration(KafkaProperties kafka, StreamSettings settings) {
+		return new KafkaStreamsConfiguration(properties(String.join(",", kafka.getBootstrapServers()), settings));
+	}
+
+	/**
+	 * The Kafka Streams properties of FleetGrid (also used by the tests).
+	 * @param bootstrapServers broker list
+	 * @param settings stream settings
+	 * @return the properties
+	 */
+	public static Map<String, Object> properties(String bootstrapServers, StreamSettings settings) {
+		Map<String, Object> props = new HashMap<>();
+		props.put(StreamsConfig.APPLICATION_ID_CONFIG, settings.applicationId());
+		props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+		props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, settings.processingGuarantee());
+		props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
+		props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
+		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+		// Registry topics: a record that does not bind is logged and skipped (telemetry
+		// is
+		// read as bytes and dead-lettered by the TelemetryProcessor itself).
+		props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
+		// The processors catch their own failures and dead-letter the record; anything
+		// else
+		// is a bug that must stop the thread rather than lose state silently.
+		props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
+		props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
+		return props;
+	}
+
+	@Bean
+	Registry registry(StreamSettings settings) {
+		return new Registry(settings.detectors().geofenceCellDegrees());
+	}
+
+	@Bean
+	FleetGridTopology fleetGridTopology(StreamsBuilderFactoryBean factory, StreamSettings settings, Registry registry,
+			MeterRegistry meterRegistry) throws Exception {
+		FleetGridTopology topology = new FleetGridTopology(settings, registry, meterRegistry);
+		topology.build(factory.getObject());
+		return topology;
+	}
+
+}

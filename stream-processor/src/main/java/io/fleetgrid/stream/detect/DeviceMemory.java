@@ -1,0 +1,137 @@
+package io.fleetgrid.stream.detect;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.GeoPoint;
+
+/**
+ * What the processor remembers about one device between events: the state store value
+ * (JSON, key deviceId, changelogged). Mutable on purpose: it is read, changed by the
+ * detectors and written back once per event; never shared between threads.
+ */
+public final class DeviceMemory {
+
+	/** How many recent event times are remembered to drop duplicates. */
+	public static final int RECENT = 32;
+
+	/** Event time of the newest event processed in order. */
+	public Instant lastTs;
+
+	/** Sequence number of that event, or null. */
+	public Long lastSeq;
+
+	/** Event times (epoch ms) of the most recent events, newest last. */
+	public List<Long> recent = new ArrayList<>();
+
+	/** Last speed. */
+	public Double lastSpeedKph;
+
+	/** Event time of the last speed. */
+	public Instant lastSpeedTs;
+
+	/** Last position. */
+	public GeoPoint lastPosition;
+
+	/** Newest value of every metric. */
+	public Map<String, Object> metrics = new LinkedHashMap<>();
+
+	/** Active alerts by {@code AlertBook.key}. */
+	public Map<String, AlertEvent> alerts = new TreeMap<>();
+
+	/** OVERSPEED: since when above the limit (the alert may not be raised yet). */
+	public Instant overspeedAboveSince;
+
+	/** OVERSPEED: highest speed of the current episode. */
+	public Double overspeedMaxKph;
+
+	/** OVERSPEED: since when below limit minus hysteresis while the alert is active. */
+	public Instant overspeedBelowSince;
+
+	/** Geofence presence by geofence id. */
+	public Map<String, FenceState> fences = new TreeMap<>();
+
+	/** DTC codes reported last. */
+	public List<String> dtcCodes = new ArrayList<>();
+
+	/** First odometer reading seen (for the usage rate). */
+	public Double firstOdometerKm;
+
+	/** When it was seen. */
+	public Instant firstOdometerTs;
+
+	/** PRODUCTION_DROP: since when production is below the expected. */
+	public Instant productionLowSince;
+
+	/** The trip in progress, or null. */
+	public TripProgress trip;
+
+	/**
+	 * Presence of a device in one geofence, with the pending crossing that is not
+	 * confirmed yet.
+	 */
+	public static final class FenceState {
+
+		/** Whether the device is (confirmed) inside. */
+		public boolean inside;
+
+		/** Since when inside (confirmed). */
+		public Instant insideSince;
+
+		/** Consecutive points on the other side. */
+		public int pending;
+
+		/** Event time of the first of them. */
+		public Instant pendingSince;
+
+	}
+
+	/**
+	 * A trip in progress.
+	 */
+	public static final class TripProgress {
+
+		/** Start (event time). */
+		public Instant startedAt;
+
+		/** Start position, or null. */
+		public GeoPoint startPosition;
+
+		/** Last event time. */
+		public Instant lastTs;
+
+		/** Last time the vehicle moved. */
+		public Instant lastMovingTs;
+
+		/** Distance so far. */
+		public double distanceKm;
+
+		/** Top speed. */
+		public double maxSpeedKph;
+
+		/** Sum of speed samples while moving. */
+		public double speedSum;
+
+		/** Number of speed samples while moving. */
+		public long speedSamples;
+
+		/** Harsh braking alerts raised. */
+		public int harshBraking;
+
+		/** Harsh acceleration alerts raised. */
+		public int harshAcceleration;
+
+		/** Overspeed alerts raised. */
+		public int overspeed;
+
+		/** Route points kept so far. */
+		public List<GeoPoint> route = new ArrayList<>();
+
+	}
+
+}

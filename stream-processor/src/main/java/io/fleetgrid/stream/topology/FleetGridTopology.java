@@ -1,0 +1,226 @@
+package io.fleetgrid.stream.topology;
+
+import java.util.List;
+import java.util.Locale;
+
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.DeadLetter;
+import io.fleetgrid.contracts.event.DeviceState;
+import io.fleetgrid.contracts.event.Rollup.Resolution;
+import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.event.Trip;
+import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.contracts.topic.TopicSpec;
+import io.fleetgrid.contracts.topic.Topics;
+import io.fleetgrid.stream.alert.Severities;
+import io.fleetgrid.stream.config.StreamSettings;
+import io.fleetgrid.stream.detect.Detector;
+import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.detect.DtcDetector;
+import io.fleetgrid.stream.detect.EngineOverheatDetector;
+import io.fleetgrid.stream.detect.GeofenceDetector;
+import io.fleetgrid.stream.detect.GridAnomalyDetector;
+import io.fleetgrid.stream.detect.HarshDrivingDetector;
+import io.fleetgrid.stream.detect.InverterFaultDetector;
+import io.fleetgrid.stream.detect.InverterOvertempDetector;
+import io.fleetgrid.stream.detect.LowBatteryDetector;
+import io.fleetgrid.stream.detect.LowFuelDetector;
+import io.fleetgrid.stream.detect.LowOilPressureDetector;
+import io.fleetgrid.stream.detect.LowTirePressureDetector;
+import io.fleetgrid.stream.detect.OfflineDetector;
+import io.fleetgrid.stream.detect.OverspeedDetector;
+import io.fleetgrid.stream.detect.ProductionDropDetector;
+import io.fleetgrid.stream.detect.ServiceDueDetector;
+import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.rollup.RollupAccumulator;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.kstream.Branched;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.EmitStrategy;
+import org.apache.kafka.streams.kstream.Grouped;
+import org.apache.kafka.streams.kstream.KGroupedStream;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
+import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.TimeWindows;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The FleetGrid topology (see the module README for the diagram). {@link #build} adds it
+ * to a {@link StreamsBuilder}; the same method serves the application, the
+ * TopologyTestDriver tests and the crash test.
+ */
+public final class FleetGridTopology {
+
+	/** Per-device memory of the detectors (key deviceId). */
+	public static final String MEMORY_STORE = "device-memory";
+
+	/** Per-device presence for the offline check (key deviceId). */
+	public static final String PRESENCE_STORE = "device-presence";
+
+	/** Global view of {@code fleetgrid.device-state.v1} for the REST API. */
+	public static final String STATE_VIEW_STORE = "device-state-view";
+
+	private final StreamSettings settings;
+
+	private final Registry registry;
+
+	private final StreamMetrics metrics;
+
+	private final Severities severities;
+
+	/**
+	 * A topology.
+	 * @param settings settings
+	 * @param registry the registry view the topology fills and reads (one per Kafka
+	 * Streams instance)
+	 * @param meterRegistry where the topology's counters go
+	 */
+	public FleetGridTopology(StreamSettings settings, Registry registry, MeterRegistry meterRegistry) {
+		this.settings = settings;
+		this.registry = registry;
+		this.metrics = new StreamMetrics(meterRegistry);
+		this.severities = new Severities(settings.severities());
+	}
+
+	/**
+	 * The detectors in the order they run (geofences first, so overspeed sees the zone
+	 * limits; offline first of all, so a returning device is cleared before anything else
+	 * happens).
+	 * @return new detector instances
+	 */
+	public static List<Detector> detectors() {
+		return List.of(new OfflineDetector(), new GeofenceDetector(), new OverspeedDetector(),
+				new HarshDrivingDetector(), new EngineOverheatDetector(), new LowOilPressureDetector(),
+				new LowTirePressureDetector(), new LowFuelDetector(), new DtcDetector(), new ServiceDueDetector(),
+				new InverterFaultDetector(), new InverterOvertempDetector(), new LowBatteryDetector(),
+				new GridAnomalyDetector(), new ProductionDropDetector());
+	}
+
+	/**
+	 * Adds the topology.
+	 * @param builder the builder
+	 */
+	public void build(StreamsBuilder builder) {
+		this.registry.addTo(builder, this.settings::keyValueStore);
+		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(),
+				new JsonStateSerde<>(DeviceMemory.class)));
+		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
+				new JsonStateSerde<>(Presence.class)));
+		builder.addGlobalStore(
+				Stores
+					.keyValueStoreBuilder(this.settings.keyValueStore(STATE_VIEW_STORE), Serdes.String(),
+							JsonSerdes.valueSerde(Topics.DEVICE_STATE))
+					.withLoggingDisabled(),
+				Topics.DEVICE_STATE.name(), Consumed.with(Serdes.String(), JsonSerdes.valueSerde(Topics.DEVICE_STATE))
+					.withName("device-state-view-source"),
+				StateViewWriter::new);
+
+		KStream<String, byte[]> telemetry = builder.stream(Topics.TELEMETRY.name(),
+				Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("telemetry-source"));
+		List<Detector> detectors = detectors();
+		KStream<String, Object> out = telemetry.processValues(
+				() -> new TelemetryProcessor(this.registry, this.settings, this.severities, detectors, this.metrics),
+				Named.as("telemetry-processor"), MEMORY_STORE, PRESENCE_STORE);
+		telemetry
+			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval()),
+					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
+			.split(Named.as("offline-"))
+			.branch((key, value) -> value instanceof AlertEvent,
+					Branched.withConsumer(
+							(alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("offline-as-alert"))
+								.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "offline-alerts-sink")),
+							"alerts"))
+			.branch((key, value) -> value instanceof DeviceState, Branched.withConsumer(
+					(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
+						.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "offline-device-state-sink")),
+					"states"))
+			.noDefaultBranch();
+
+		out.split(Named.as("output-"))
+			.branch((key, value) -> value instanceof AlertEvent,
+					Branched
+						.withConsumer((alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("as-alert"))
+							.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "alerts-sink")), "alerts"))
+			.branch((key, value) -> value instanceof DeviceState,
+					Branched.withConsumer(
+							(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("as-state"))
+								.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "device-state-sink")),
+							"states"))
+			.branch((key, value) -> value instanceof Trip,
+					Branched.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("as-trip"))
+						.to(Topics.TRIPS.name(), produced(Topics.TRIPS, "trips-sink")), "trips"))
+			.branch((key, value) -> value instanceof DeadLetter,
+					Branched.withConsumer(
+							(letters) -> letters.mapValues((value) -> (DeadLetter) value, Named.as("as-dead-letter"))
+								.to(Topics.TELEMETRY_DLT.name(), produced(Topics.TELEMETRY_DLT, "dead-letter-sink")),
+							"dead-letters"))
+			.branch((key, value) -> value instanceof TelemetryEvent,
+					Branched.withConsumer(
+							(accepted) -> rollups(
+									accepted.mapValues((value) -> (TelemetryEvent) value, Named.as("as-telemetry"))),
+							"accepted"))
+			.noDefaultBranch();
+	}
+
+	private void rollups(KStream<String, TelemetryEvent> accepted) {
+		KGroupedStream<String, TelemetryEvent> grouped = accepted
+			.groupByKey(Grouped.with("rollups", Serdes.String(), JsonSerdes.valueSerde(Topics.TELEMETRY)));
+		for (Resolution resolution : Resolution.values()) {
+			String name = "rollups-" + resolution.name().toLowerCase(Locale.ROOT);
+			grouped.windowedBy(TimeWindows.ofSizeAndGrace(resolution.duration(), this.settings.grace()))
+				.emitStrategy(EmitStrategy.onWindowClose())
+				.aggregate(RollupAccumulator::new, (key, event, accumulator) -> accumulator.add(event),
+						Named.as(name + "-aggregate"),
+						Materialized
+							.<String, RollupAccumulator>as(this.settings.windowStore(name, resolution.duration()))
+							.withKeySerde(Serdes.String())
+							.withValueSerde(new JsonStateSerde<>(RollupAccumulator.class)))
+				.toStream(Named.as(name + "-closed"))
+				.map((window, accumulator) -> KeyValue.pair(window.key(),
+						accumulator.toRollup(window.key(), resolution, window.window().startTime())),
+						Named.as(name + "-to-rollup"))
+				.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS, name + "-sink"));
+		}
+	}
+
+	private static <V> Produced<String, V> produced(TopicSpec<String, V> topic, String name) {
+		return Produced.with(JsonSerdes.keySerde(topic), JsonSerdes.valueSerde(topic)).withName(name);
+	}
+
+	/**
+	 * Writes {@code fleetgrid.device-state.v1} into the global view store.
+	 */
+	static final class StateViewWriter implements Processor<String, DeviceState, Void, Void> {
+
+		private KeyValueStore<String, DeviceState> store;
+
+		@Override
+		public void init(ProcessorContext<Void, Void> context) {
+			this.store = context.getStateStore(STATE_VIEW_STORE);
+		}
+
+		@Override
+		public void process(Record<String, DeviceState> record) {
+			if (record.key() == null) {
+				return;
+			}
+			if (record.value() == null) {
+				this.store.delete(record.key());
+			}
+			else {
+				this.store.put(record.key(), record.value());
+			}
+		}
+
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.fleetgrid.stream.topology;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.AlertType;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.stream.alert.AlertBook;
+import io.fleetgrid.stream.alert.Severities;
+import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.state.DeviceStates;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueIterator;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * {@code DEVICE_OFFLINE}, raising side: a wall-clock punctuation every
+ * {@code offlineCheckInterval} scans the presence of the task's devices and raises the
+ * alert for each device that has not been heard of for its group's
+ * {@code offlineAfterMinutes} (wall clock, measured from when its last event was
+ * processed, so a backlog after a restart does not make every device look offline). The
+ * alert's {@code startedAt} is the event time of the last event; the next event clears it
+ * ({@link io.fleetgrid.stream.detect.OfflineDetector}). Receives the telemetry records
+ * only to live in the same task as the stores; it ignores them.
+ */
+final class OfflinePunctuator implements Processor<String, byte[], String, Object> {
+
+	private final Registry registry;
+
+	private final Severities severities;
+
+	private final Duration interval;
+
+	private ProcessorContext<String, Object> context;
+
+	private KeyValueStore<String, DeviceMemory> memories;
+
+	private KeyValueStore<String, Presence> presences;
+
+	OfflinePunctuator(Registry registry, Severities severities, Duration interval) {
+		this.registry = registry;
+		this.severities = severities;
+		this.interval = interval;
+	}
+
+	@Override
+	public void init(ProcessorContext<String, Object> context) {
+		this.context = context;
+		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
+		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
+		context.schedule(this.interval, PunctuationType.WALL_CLOCK_TIME, this::check);
+	}
+
+	@Override
+	public void process(Record<String, byte[]> record) {
+		// The telemetry itself is handled by the TelemetryProcessor.
+	}
+
+	void check(long now) {
+		List<KeyValue<String, Presence>> silent = new ArrayList<>();
+		try (KeyValueIterator<String, Presence> all = this.presences.all()) {
+			while (all.hasNext()) {
+				KeyValue<String, Presence> entry = all.next();
+				Presence presence = entry.value;
+				if (!presence.offline()) {
+					long afterMs = this.registry.thresholds(presence.tenantId(), presence.groupId())
+						.offlineAfterMinutes() * 60_000L;
+					if (now - presence.lastProcessedMs() >= afterMs) {
+						silent.add(entry);
+					}
+				}
+			}
+		}
+		for (KeyValue<String, Presence> entry : silent) {
+			raise(entry.key, entry.value, now);
+		}
+	}
+
+	private void raise(String deviceId, Presence presence, long now) {
+		DeviceMemory memory = this.memories.get(deviceId);
+		if (memory == null) {
+			return;
+		}
+		AlertBook alerts = new AlertBook(memory.alerts, this.severities, presence.tenantId(), deviceId,
+				presence.groupId());
+		Instant at = Instant.ofEpochMilli(now);
+		Instant lastSeen = (presence.lastTs() != null) ? presence.lastTs() : at;
+		long silentMinutes = (now - presence.lastProcessedMs()) / 60_000;
+		alerts.raise(AlertType.DEVICE_OFFLINE, null, lastSeen, at.isBefore(lastSeen) ? lastSeen : at,
+				"No data for " + silentMinutes + " min", Map.of("lastSeen", lastSeen.toString()));
+		this.memories.put(deviceId, memory);
+		this.presences.put(deviceId, presence.withOffline(true));
+		for (AlertEvent alert : alerts.emitted()) {
+			this.context.forward(new Record<>(deviceId, (Object) alert, now));
+		}
+		DeviceSnapshot device = this.registry.device(deviceId);
+		if (device != null && memory.lastTs != null && !alerts.emitted().isEmpty()) {
+			this.context.forward(new Record<>(deviceId,
+					(Object) DeviceStates.of(memory, deviceId, presence.tenantId(), device.type(), at), now));
+		}
+	}
+
+}

@@ -1,0 +1,199 @@
+package io.fleetgrid.stream.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.DeadLetter;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.event.Trip;
+import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.contracts.topic.Topics;
+import io.fleetgrid.stream.alert.AlertBook;
+import io.fleetgrid.stream.alert.Severities;
+import io.fleetgrid.stream.config.StreamSettings;
+import io.fleetgrid.stream.detect.Detection;
+import io.fleetgrid.stream.detect.Detector;
+import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.state.DeviceStates;
+import io.fleetgrid.stream.trip.TripTracker;
+import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessor;
+import org.apache.kafka.streams.processor.api.FixedKeyProcessorContext;
+import org.apache.kafka.streams.processor.api.FixedKeyRecord;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * The heart of the topology, one record at a time (key deviceId, value the raw bytes):
+ * <ol>
+ * <li>reads the JSON itself, so that a record that does not bind is dead-lettered within
+ * the same transaction as everything else (nothing blocks the partition);</li>
+ * <li>drops events of unknown or inactive devices, or of a tenant that does not own the
+ * device (metric, no error);</li>
+ * <li>drops duplicates (same event time and sequence number as one of the last
+ * {@value DeviceMemory#RECENT} events) and passes out-of-order events to the rollups
+ * only;</li>
+ * <li>runs every detector with the effective rules of the device's group, the trip
+ * tracker, and emits alert steps, the completed trip and the new device state;</li>
+ * <li>writes the device's memory and presence back; any exception dead-letters the record
+ * instead and leaves the state as it was.</li>
+ * </ol>
+ * Forwards {@link AlertEvent}, {@link io.fleetgrid.contracts.event.DeviceState},
+ * {@link Trip}, {@link DeadLetter} and (for the rollups) {@link TelemetryEvent} values,
+ * the latter with the event time as record timestamp.
+ */
+final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Object> {
+
+	private final Registry registry;
+
+	private final StreamSettings settings;
+
+	private final Severities severities;
+
+	private final List<Detector> detectors;
+
+	private final StreamMetrics metrics;
+
+	private final TripTracker trips = new TripTracker();
+
+	private final Deserializer<TelemetryEvent> deserializer = JsonSerdes.valueDeserializer(Topics.TELEMETRY);
+
+	private FixedKeyProcessorContext<String, Object> context;
+
+	private KeyValueStore<String, DeviceMemory> memories;
+
+	private KeyValueStore<String, Presence> presences;
+
+	TelemetryProcessor(Registry registry, StreamSettings settings, Severities severities, List<Detector> detectors,
+			StreamMetrics metrics) {
+		this.registry = registry;
+		this.settings = settings;
+		this.severities = severities;
+		this.detectors = detectors;
+		this.metrics = metrics;
+	}
+
+	@Override
+	public void init(FixedKeyProcessorContext<String, Object> context) {
+		this.context = context;
+		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
+		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
+	}
+
+	@Override
+	public void process(FixedKeyRecord<String, byte[]> record) {
+		TelemetryEvent event;
+		try {
+			event = this.deserializer.deserialize(Topics.TELEMETRY.name(), record.headers(), record.value());
+			if (event == null) {
+				return;
+			}
+		}
+		catch (RuntimeException ex) {
+			deadLetter(record, null, "unreadable telemetry: " + ex.getMessage());
+			return;
+		}
+		DeviceSnapshot device = this.registry.device(event.deviceId());
+		if (device == null) {
+			this.metrics.unknownDevice();
+			return;
+		}
+		if (!device.active()) {
+			this.metrics.inactiveDevice();
+			return;
+		}
+		if (!device.tenantId().equals(event.tenantId())) {
+			this.metrics.tenantMismatch();
+			return;
+		}
+		List<Object> out = new ArrayList<>(4);
+		DeviceMemory memory;
+		try {
+			memory = this.memories.get(event.deviceId());
+			memory = (memory != null) ? memory : new DeviceMemory();
+			long identity = identity(event);
+			if (memory.recent.contains(identity)) {
+				this.metrics.duplicate();
+				return;
+			}
+			memory.recent.add(identity);
+			if (memory.recent.size() > DeviceMemory.RECENT) {
+				memory.recent.remove(0);
+			}
+			if (memory.lastTs != null && event.ts().isBefore(memory.lastTs)) {
+				this.metrics.late();
+				out.add(event);
+			}
+			else {
+				detect(event, device, memory, out);
+			}
+			long now = this.context.currentSystemTimeMs();
+			this.memories.put(event.deviceId(), memory);
+			this.presences.put(event.deviceId(),
+					new Presence(device.tenantId(), device.groupId(), now, memory.lastTs, false));
+		}
+		catch (RuntimeException ex) {
+			deadLetter(record, event, "processing failed: " + ex);
+			return;
+		}
+		for (Object value : out) {
+			Instant ts = switch (value) {
+				case AlertEvent alert -> alert.ts();
+				case TelemetryEvent telemetry -> telemetry.ts();
+				case Trip trip -> trip.endedAt();
+				default -> event.ts();
+			};
+			this.context.forward(record.withValue(value).withTimestamp(ts.toEpochMilli()));
+		}
+	}
+
+	private void detect(TelemetryEvent event, DeviceSnapshot device, DeviceMemory memory, List<Object> out) {
+		AlertBook alerts = new AlertBook(memory.alerts, this.severities, device.tenantId(), device.deviceId(),
+				device.groupId());
+		Detection detection = new Detection(event, device,
+				this.registry.thresholds(device.tenantId(), device.groupId()), this.settings.detectors(), memory,
+				alerts, this.registry.geofences());
+		for (Detector detector : this.detectors) {
+			detector.detect(detection);
+		}
+		Optional<Trip> trip = this.trips.track(detection);
+		advance(memory, event, detection.position());
+		out.addAll(alerts.emitted());
+		trip.ifPresent(out::add);
+		out.add(event);
+		out.add(DeviceStates.of(memory, device.deviceId(), device.tenantId(), event.deviceType(),
+				Instant.ofEpochMilli(this.context.currentSystemTimeMs())));
+		this.metrics.processed();
+	}
+
+	private static void advance(DeviceMemory memory, TelemetryEvent event, GeoPoint position) {
+		memory.lastTs = event.ts();
+		memory.lastSeq = event.seq();
+		event.number("speedKph").ifPresent((speed) -> {
+			memory.lastSpeedKph = speed;
+			memory.lastSpeedTs = event.ts();
+		});
+		if (position != null) {
+			memory.lastPosition = position;
+		}
+		memory.metrics.putAll(event.metrics());
+	}
+
+	private static long identity(TelemetryEvent event) {
+		long seq = (event.seq() != null) ? event.seq() : -1;
+		return event.ts().toEpochMilli() * 1_000_003L + seq;
+	}
+
+	private void deadLetter(FixedKeyRecord<String, byte[]> record, TelemetryEvent event, String reason) {
+		this.metrics.deadLettered();
+		DeadLetter letter = DeadLetter.of(record.key(), (event != null) ? event.tenantId() : null, "stream-processor",
+				reason, List.of(), Instant.ofEpochMilli(this.context.currentSystemTimeMs()), record.value());
+		this.context.forward(record.withValue((Object) letter));
+	}
+
+}

@@ -1,0 +1,156 @@
+package io.fleetgrid.stream.topology;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.AlertType;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.contracts.event.DeviceState;
+import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.contracts.event.Rollup;
+import io.fleetgrid.contracts.event.Rollup.Resolution;
+import io.fleetgrid.contracts.event.Trip;
+import io.fleetgrid.contracts.event.Trip.EndReason;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+class FleetGridTopologyTests {
+
+	private final Harness harness = new Harness();
+
+	private final DeviceSnapshot car = this.harness.vehicle(Harness.ACME, "veh-1", "fleet-1");
+
+	@AfterEach
+	void close() {
+		this.harness.close();
+	}
+
+	@Test
+	void dropsEventsOfUnknownAndDeactivatedDevicesWithAMetric() {
+		DeviceSnapshot ghost = new DeviceSnapshot("ghost", Harness.ACME, this.car.type(), "ghost", null, List.of(),
+				List.of(), true, null, null, Harness.T0, Harness.T0);
+		this.harness.send(ghost, 0, Map.of("coolantTempC", 150.0));
+		this.harness.device(new DeviceSnapshot("veh-1", Harness.ACME, this.car.type(), "veh-1", "fleet-1", List.of(),
+				List.of(), false, null, null, Harness.T0, Harness.T0));
+		this.harness.send(this.car, 1, Map.of("coolantTempC", 150.0));
+		assertThat(this.harness.alerts()).isEmpty();
+		assertThat(this.harness.states()).isEmpty();
+		assertThat(this.harness.counter("fleetgrid.stream.events.dropped", "reason", "unknown-device")).isEqualTo(1);
+		assertThat(this.harness.counter("fleetgrid.stream.events.dropped", "reason", "inactive-device")).isEqualTo(1);
+		this.harness.deleteDevice("veh-1");
+		this.harness.send(this.car, 2, Map.of("coolantTempC", 150.0));
+		assertThat(this.harness.counter("fleetgrid.stream.events.dropped", "reason", "unknown-device")).isEqualTo(2);
+	}
+
+	@Test
+	void deadLettersAnUnreadableRecordWithTheReasonAndGoesOn() {
+		this.harness.sendRaw("veh-1", "{not json".getBytes(StandardCharsets.UTF_8));
+		this.harness.send(this.car, 0, Map.of("coolantTempC", 150.0));
+		assertThat(this.harness.deadLetters()).singleElement().satisfies((letter) -> {
+			assertThat(letter.deviceId()).isEqualTo("veh-1");
+			assertThat(letter.source()).isEqualTo("stream-processor");
+			assertThat(letter.reason()).startsWith("unreadable telemetry");
+			assertThat(letter.payload()).isEqualTo("{not json");
+		});
+		assertThat(this.harness.alerts()).extracting(AlertEvent::type).containsExactly(AlertType.ENGINE_OVERHEAT);
+	}
+
+	@Test
+	void publishesTheDeviceStateWithActiveAlertTypes() {
+		this.harness.send(this.car, 0, Map.of("lat", 52.5, "lon", 13.4, "speedKph", 42.0, "headingDeg", 90.0,
+				"ignition", true, "fuelLevelPct", 5.0));
+		this.harness.send(this.car, 1, Map.of("speedKph", 44.0));
+		List<DeviceState> states = this.harness.states();
+		assertThat(states).hasSize(2);
+		DeviceState state = states.get(1);
+		assertThat(state.position()).isEqualTo(new GeoPoint(52.5, 13.4));
+		assertThat(state.speedKph()).isEqualTo(44.0);
+		assertThat(state.headingDeg()).isEqualTo(90.0);
+		assertThat(state.ignition()).isTrue();
+		assertThat(state.fuelLevelPct()).isEqualTo(5.0);
+		assertThat(state.lastSeen()).isEqualTo(Harness.T0.plusSeconds(1));
+		assertThat(state.activeAlerts()).containsExactly(AlertType.LOW_FUEL);
+	}
+
+	@Test
+	void rollsUpPerMinuteOnceTheWindowAndGracePeriodHavePassed() {
+		// 0.001° of latitude is about 111 m
+		this.harness.send(this.car, 0, Map.of("lat", 52.500, "lon", 13.4, "speedKph", 40.0, "coolantTempC", 90.0));
+		this.harness.send(this.car, 30, Map.of("lat", 52.501, "lon", 13.4, "speedKph", 60.0, "coolantTempC", 95.0));
+		this.harness.send(this.car, 20, Map.of("speedKph", 50.0));
+		this.harness.send(this.car, 59, Map.of("lat", 52.502, "lon", 13.4, "speedKph", 50.0));
+		this.harness.send(this.car, 100, Map.of("speedKph", 10.0));
+		assertThat(this.harness.rollups()).isEmpty();
+		this.harness.send(this.car, 60 + 120, Map.of("speedKph", 10.0));
+		List<Rollup> rollups = this.harness.rollups();
+		assertThat(rollups).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.resolution()).isEqualTo(Resolution.MINUTE);
+			assertThat(rollup.windowStart()).isEqualTo(Harness.T0);
+			assertThat(rollup.count()).isEqualTo(4);
+			assertThat(rollup.avgSpeedKph()).isEqualTo(50.0);
+			assertThat(rollup.maxSpeedKph()).isEqualTo(60.0);
+			assertThat(rollup.distanceKm()).isCloseTo(0.222, within(0.002));
+			assertThat(rollup.maxCoolantTempC()).isEqualTo(95.0);
+			assertThat(rollup.metrics().get("speedKph").count()).isEqualTo(4);
+		});
+	}
+
+	@Test
+	void integratesPvEnergyInTheHourlyRollup() {
+		DeviceSnapshot inverter = this.harness.inverter(Harness.ACME, "inv-1", null);
+		for (int minute = 0; minute <= 60; minute++) {
+			this.harness.send(inverter, minute * 60, Map.of("pvPowerW", 3000.0, "batterySocPct", 80.0 - minute / 10));
+		}
+		this.harness.send(inverter, 4 * 3600, Map.of("pvPowerW", 0.0));
+		Rollup hour = this.harness.rollups()
+			.stream()
+			.filter((rollup) -> rollup.resolution() == Resolution.HOUR)
+			.findFirst()
+			.orElseThrow();
+		// 3 kW for the 59 minutes between the first and the last sample of the hour
+		assertThat(hour.pvEnergyKwh()).isCloseTo(2.95, within(0.001));
+		assertThat(hour.minBatterySocPct()).isEqualTo(75.0);
+		assertThat(hour.count()).isEqualTo(60);
+	}
+
+	@Test
+	void emitsATripFromIgnitionOnToOffWithDistanceSpeedsCountsAndRoute() {
+		this.harness.send(this.car, 0, Map.of("ignition", true, "lat", 52.50, "lon", 13.40, "speedKph", 0.0));
+		for (int i = 1; i <= 20; i++) {
+			this.harness.send(this.car, i * 10, Map.of("ignition", true, "lat", 52.50 + i * 0.001, "lon", 13.40,
+					"speedKph", (i == 10) ? 130.0 : 36.0));
+		}
+		this.harness.send(this.car, 205, Map.of("ignition", true, "accelMps2", -6.0, "speedKph", 10.0));
+		this.harness.send(this.car, 210, Map.of("ignition", false, "speedKph", 0.0));
+		List<Trip> trips = this.harness.trips();
+		assertThat(trips).singleElement().satisfies((trip) -> {
+			assertThat(trip.startedAt()).isEqualTo(Harness.T0);
+			assertThat(trip.endedAt()).isEqualTo(Harness.T0.plusSeconds(210));
+			assertThat(trip.endReason()).isEqualTo(EndReason.IGNITION_OFF);
+			assertThat(trip.distanceKm()).isCloseTo(2.224, within(0.01));
+			assertThat(trip.maxSpeedKph()).isEqualTo(130.0);
+			assertThat(trip.harshBrakingCount()).isEqualTo(1);
+			assertThat(trip.startPosition()).isEqualTo(new GeoPoint(52.50, 13.40));
+			// a straight line simplifies to its two ends
+			assertThat(trip.route()).containsExactly(new GeoPoint(52.50, 13.40), new GeoPoint(52.52, 13.40));
+		});
+	}
+
+	@Test
+	void endsATripWithoutIgnitionDataAfterTheIdleGap() {
+		this.harness.send(this.car, 0, Map.of("speedKph", 30.0, "lat", 52.50, "lon", 13.40));
+		this.harness.send(this.car, 60, Map.of("speedKph", 30.0, "lat", 52.51, "lon", 13.40));
+		this.harness.send(this.car, 120, Map.of("speedKph", 0.0, "lat", 52.51, "lon", 13.40));
+		this.harness.send(this.car, 60 + 300, Map.of("speedKph", 0.0, "lat", 52.51, "lon", 13.40));
+		assertThat(this.harness.trips()).singleElement().satisfies((trip) -> {
+			assertThat(trip.endReason()).isEqualTo(EndReason.IDLE_GAP);
+			assertThat(trip.endedAt()).isEqualTo(Harness.T0.plusSeconds(60));
+		});
+	}
+
+}
