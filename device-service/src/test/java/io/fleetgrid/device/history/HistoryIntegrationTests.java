@@ -42,8 +42,11 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.client.RestClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -179,6 +182,42 @@ class HistoryIntegrationTests extends DeviceIntegrationTestSupport {
 		assertThat(call(HttpMethod.POST, "/api/v1/alerts/" + raised.alertId() + "/ack",
 				TestTokens.bearer(tenant, Role.USER), null)
 			.getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
+	}
+
+	@Test
+	void serviceAcknowledgesOnBehalfOfAUserOfTheNamedTenantOnly() {
+		String tenant = unique("t");
+		String device = createDevice(tenant, "[]");
+		AlertEvent raised = alert(tenant, device);
+		send(Topics.ALERTS, device, raised);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", raised.alertId()) == 1);
+		String path = "/internal/v1/alerts/" + raised.alertId() + "/ack";
+
+		assertThat(internalAck(path, TestTokens.service(), unique("t"), "u-9").getStatusCode())
+			.isEqualTo(HttpStatus.NOT_FOUND);
+		assertThat(internalAck(path, TestTokens.bearer(tenant, Role.ADMIN), tenant, "u-9").getStatusCode())
+			.isEqualTo(HttpStatus.FORBIDDEN);
+		ResponseEntity<String> acked = internalAck(path, TestTokens.service(), tenant, "u-9");
+
+		assertThat(acked.getStatusCode()).as(acked.getBody()).isEqualTo(HttpStatus.OK);
+		assertThat(json(acked).read("$.status", String.class)).isEqualTo("ACKNOWLEDGED");
+		assertThat(json(acked).read("$.acknowledgement.by", String.class)).isEqualTo("u-9");
+		assertThat(json(acked).read("$.acknowledgement.comment", String.class)).isEqualTo("from the e-mail");
+	}
+
+	private ResponseEntity<String> internalAck(String path, String authorization, String tenant, String user) {
+		return RestClient.create(baseUrl())
+			.post()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, authorization)
+			.header("X-FleetGrid-Tenant", tenant)
+			.header("X-FleetGrid-On-Behalf-Of", user)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body("{\"comment\": \"from the e-mail\"}")
+			.retrieve()
+			.onStatus((status) -> true, (request, response) -> {
+			})
+			.toEntity(String.class);
 	}
 
 	@Test

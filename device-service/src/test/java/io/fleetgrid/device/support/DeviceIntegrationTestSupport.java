@@ -80,6 +80,14 @@ public abstract class DeviceIntegrationTestSupport {
 	}
 
 	/**
+	 * Base URL of the running service.
+	 * @return {@code http://localhost:<port>}
+	 */
+	protected String baseUrl() {
+		return "http://localhost:" + this.port;
+	}
+
+	/**
 	 * Calls the running service.
 	 * @param method the method
 	 * @param path the path

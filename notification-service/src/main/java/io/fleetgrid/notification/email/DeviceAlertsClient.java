@@ -9,9 +9,9 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestHeader;
 
 /**
- * device-service's acknowledge endpoint. Called with a service token (added by the
- * security library's interceptor) plus the tenant and the acting user in headers; see the
- * README for this assumption about device-service.
+ * device-service's internal acknowledge endpoint ({@code /internal/v1/alerts/{id}/ack},
+ * role SERVICE). Called with this service's token (added by the security library's
+ * interceptor) plus the tenant and the acting user in headers.
  */
 @FeignClient(name = "device-service", contextId = "deviceAlerts",
 		url = "${fleetgrid.notification.ack.device-service-url:}")
@@ -24,7 +24,7 @@ public interface DeviceAlertsClient {
 	 * @param userId acting user ({@code X-FleetGrid-On-Behalf-Of})
 	 * @param body {@code {"comment": ...}}
 	 */
-	@PostMapping("/api/v1/alerts/{id}/ack")
+	@PostMapping("/internal/v1/alerts/{id}/ack")
 	void acknowledge(@PathVariable("id") String alertId, @RequestHeader("X-FleetGrid-Tenant") String tenantId,
 			@RequestHeader("X-FleetGrid-On-Behalf-Of") String userId, @RequestBody Map<String, String> body);
 

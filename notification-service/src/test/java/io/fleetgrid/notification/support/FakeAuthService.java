@@ -19,14 +19,14 @@ import io.fleetgrid.contracts.serde.JsonSerdes;
 /**
  * A small local HTTP server that stands in for auth-service's {@code GET
  * /internal/v1/tenants/{tenantId}/users} (the contract the lead implements in
- * auth-service) and device-service's {@code POST /api/v1/alerts/{id}/ack}. It is a real
- * HTTP server on a loopback port, reached through the real Feign clients.
+ * auth-service) and device-service's {@code POST /internal/v1/alerts/{id}/ack}. It is a
+ * real HTTP server on a loopback port, reached through the real Feign clients.
  */
 public final class FakeAuthService implements AutoCloseable {
 
 	private static final Pattern USERS = Pattern.compile("/internal/v1/tenants/([^/]+)/users");
 
-	private static final Pattern ACK = Pattern.compile("/api/v1/alerts/([^/]+)/ack");
+	private static final Pattern ACK = Pattern.compile("/internal/v1/alerts/([^/]+)/ack");
 
 	private final HttpServer server;
 
