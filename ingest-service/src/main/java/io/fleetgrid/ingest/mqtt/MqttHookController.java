@@ -1,5 +1,8 @@
 package io.fleetgrid.ingest.mqtt;
 
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+
 import java.util.Map;
 
 import io.fleetgrid.ingest.problem.IngestException;
@@ -12,12 +15,18 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * The MQTT broker's HTTP hooks (EMQX-style: any 2xx allows). They carry no token, so they
- * are public paths for the security library but answer only the configured broker
- * addresses ({@code fleetgrid.mqtt.hook-addresses}, loopback by default); the gateway
- * never routes {@code /internal/**}.
+ * are public paths for the security library but answer only the broker: a caller from the
+ * configured addresses ({@code fleetgrid.mqtt.hook-addresses}, loopback by default, as
+ * for the local stack's Moquette), or one presenting the shared
+ * {@code fleetgrid.mqtt.broker-secret} in {@value #BROKER_SECRET_HEADER} (EMQX in
+ * docker-compose and Kubernetes); a wrong secret is refused whatever the address. The
+ * gateway never routes {@code /internal/**}.
  */
 @RestController
 class MqttHookController {
+
+	/** Header of the shared secret a networked broker presents. */
+	static final String BROKER_SECRET_HEADER = "X-FleetGrid-Broker-Secret";
 
 	private final MqttAccess access;
 
@@ -46,9 +55,19 @@ class MqttHookController {
 	}
 
 	private void checkCaller(HttpServletRequest request) {
-		if (!this.properties.hookAddresses().contains(request.getRemoteAddr())) {
+		if (!isBroker(request)) {
 			throw IngestException.forbidden("the MQTT hooks answer only the broker");
 		}
+	}
+
+	boolean isBroker(HttpServletRequest request) {
+		String secret = this.properties.brokerSecret();
+		String presented = request.getHeader(BROKER_SECRET_HEADER);
+		if (!secret.isEmpty() && presented != null) {
+			return MessageDigest.isEqual(secret.getBytes(StandardCharsets.UTF_8),
+					presented.getBytes(StandardCharsets.UTF_8));
+		}
+		return this.properties.hookAddresses().contains(request.getRemoteAddr());
 	}
 
 	/**

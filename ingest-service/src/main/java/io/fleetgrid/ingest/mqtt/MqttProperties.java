@@ -17,7 +17,10 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * it the hook refuses the ingest identity
  * @param topicFilter what ingest subscribes to
  * @param hookAddresses remote addresses allowed to call the hooks (the broker); the hooks
- * carry no token, so they answer only these
+ * carry no token, so they answer only these, or a caller presenting {@code brokerSecret}
+ * @param brokerSecret shared secret a networked broker (EMQX in docker-compose and
+ * Kubernetes) sends in {@code X-FleetGrid-Broker-Secret} (env
+ * {@code FLEETGRID_MQTT_BROKER_SECRET}); empty: addresses only
  * @param retryDelay wait before publishing a message again after Kafka refused it
  */
 @ConfigurationProperties("fleetgrid.mqtt")
@@ -25,7 +28,7 @@ public record MqttProperties(@DefaultValue("") String url, @DefaultValue("fleetg
 		@DefaultValue("fleetgrid-ingest") String username, @DefaultValue("") String password,
 		@DefaultValue("devices/+/telemetry") String topicFilter, @DefaultValue( {
 				"127.0.0.1", "0:0:0:0:0:0:0:1" }) List<String> hookAddresses,
-		@DefaultValue("1s") Duration retryDelay){
+		@DefaultValue("") String brokerSecret, @DefaultValue("1s") Duration retryDelay){
 
 	/**
 	 * Whether ingest subscribes.

@@ -12,8 +12,9 @@ import static org.assertj.core.api.Assertions.assertThatNoException;
 
 class MqttAccessTests {
 
-	private final MqttAccess access = new MqttAccess(null, new MqttProperties("tcp://localhost:1883",
-			"fleetgrid-ingest", "fleetgrid-ingest", "s3cret", "devices/+/telemetry", List.of(), Duration.ofSeconds(1)));
+	private final MqttAccess access = new MqttAccess(null,
+			new MqttProperties("tcp://localhost:1883", "fleetgrid-ingest", "fleetgrid-ingest", "s3cret",
+					"devices/+/telemetry", List.of(), "", Duration.ofSeconds(1)));
 
 	@Test
 	void letsADevicePublishOnlyToItsOwnTelemetryTopic() {
