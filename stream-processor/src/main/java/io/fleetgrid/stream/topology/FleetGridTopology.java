@@ -39,13 +39,14 @@ import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.EmitStrategy;
 import org.apache.kafka.streams.kstream.Grouped;
 import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Suppressed;
+import org.apache.kafka.streams.kstream.Suppressed.BufferConfig;
 import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -177,13 +178,18 @@ public final class FleetGridTopology {
 		for (Resolution resolution : Resolution.values()) {
 			String name = "rollups-" + resolution.name().toLowerCase(Locale.ROOT);
 			grouped.windowedBy(TimeWindows.ofSizeAndGrace(resolution.duration(), this.settings.grace()))
-				.emitStrategy(EmitStrategy.onWindowClose())
 				.aggregate(RollupAccumulator::new, (key, event, accumulator) -> accumulator.add(event),
 						Named.as(name + "-aggregate"),
 						Materialized
 							.<String, RollupAccumulator>as(this.settings.windowStore(name, resolution.duration()))
 							.withKeySerde(Serdes.String())
 							.withValueSerde(new JsonStateSerde<>(RollupAccumulator.class)))
+				// Final results only. Not EmitStrategy.onWindowClose(): after a crash and
+				// restore
+				// its window processor forwarded a record with timestamp -1 (Kafka 4.1.2)
+				// and
+				// stopped the stream thread; suppression is the long-proven path.
+				.suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name + "-final"))
 				.toStream(Named.as(name + "-closed"))
 				.map((window, accumulator) -> KeyValue.pair(window.key(),
 						accumulator.toRollup(window.key(), resolution, window.window().startTime())),
