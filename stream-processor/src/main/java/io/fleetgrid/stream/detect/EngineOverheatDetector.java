@@ -6,7 +6,7 @@ import io.fleetgrid.contracts.event.AlertType;
  * {@code ENGINE_OVERHEAT}: Coolant temperature above the group's maximum (`coolantMaxC`);
  * clears below the maximum minus the temperature hysteresis.
  */
-public final class EngineOverheatDetector extends LevelDetector {
+public final class EngineOverheatDetector extends AboveMaximumDetector {
 
 	/** The detector. */
 	public EngineOverheatDetector() {
@@ -14,13 +14,8 @@ public final class EngineOverheatDetector extends LevelDetector {
 	}
 
 	@Override
-	boolean breached(Detection detection, double value) {
-		return value > limit(detection);
-	}
-
-	@Override
-	boolean recovered(Detection detection, double value) {
-		return value < limit(detection) - detection.settings().temperatureHysteresisC();
+	double hysteresis(Detection detection) {
+		return detection.settings().temperatureHysteresisC();
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import io.fleetgrid.contracts.event.AlertType;
  * {@code INVERTER_OVERTEMP}: Inverter temperature above the group's maximum
  * (`inverterTempMaxC`); clears below the maximum minus the temperature hysteresis.
  */
-public final class InverterOvertempDetector extends LevelDetector {
+public final class InverterOvertempDetector extends AboveMaximumDetector {
 
 	/** The detector. */
 	public InverterOvertempDetector() {
@@ -14,13 +14,8 @@ public final class InverterOvertempDetector extends LevelDetector {
 	}
 
 	@Override
-	boolean breached(Detection detection, double value) {
-		return value > limit(detection);
-	}
-
-	@Override
-	boolean recovered(Detection detection, double value) {
-		return value < limit(detection) - detection.settings().temperatureHysteresisC();
+	double hysteresis(Detection detection) {
+		return detection.settings().temperatureHysteresisC();
 	}
 
 	@Override

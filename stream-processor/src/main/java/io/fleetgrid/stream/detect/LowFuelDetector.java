@@ -6,7 +6,7 @@ import io.fleetgrid.contracts.event.AlertType;
  * {@code LOW_FUEL}: Fuel level below the group's minimum (`fuelMinPct`); clears above the
  * minimum plus the percent hysteresis (refuelling).
  */
-public final class LowFuelDetector extends LevelDetector {
+public final class LowFuelDetector extends BelowMinimumDetector {
 
 	/** The detector. */
 	public LowFuelDetector() {
@@ -14,13 +14,8 @@ public final class LowFuelDetector extends LevelDetector {
 	}
 
 	@Override
-	boolean breached(Detection detection, double value) {
-		return value < limit(detection);
-	}
-
-	@Override
-	boolean recovered(Detection detection, double value) {
-		return value >= limit(detection) + detection.settings().percentHysteresis();
+	double hysteresis(Detection detection) {
+		return detection.settings().percentHysteresis();
 	}
 
 	@Override

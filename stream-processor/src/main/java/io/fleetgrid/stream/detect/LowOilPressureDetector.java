@@ -8,7 +8,7 @@ import io.fleetgrid.contracts.event.AlertType;
  * {@code engineRunningRpm}, or, without an rpm reading, ignition on). A stopped engine
  * has no oil pressure and is never an alert; stopping the engine clears it.
  */
-public final class LowOilPressureDetector extends LevelDetector {
+public final class LowOilPressureDetector extends BelowMinimumDetector {
 
 	/** The detector. */
 	public LowOilPressureDetector() {
@@ -25,12 +25,17 @@ public final class LowOilPressureDetector extends LevelDetector {
 
 	@Override
 	boolean breached(Detection detection, double value) {
-		return engineRunning(detection) && value < limit(detection);
+		return engineRunning(detection) && super.breached(detection, value);
 	}
 
 	@Override
 	boolean recovered(Detection detection, double value) {
-		return !engineRunning(detection) || value >= limit(detection) + detection.settings().pressureHysteresisKpa();
+		return !engineRunning(detection) || super.recovered(detection, value);
+	}
+
+	@Override
+	double hysteresis(Detection detection) {
+		return detection.settings().pressureHysteresisKpa();
 	}
 
 	@Override

@@ -6,7 +6,7 @@ import io.fleetgrid.contracts.event.AlertType;
  * {@code LOW_TIRE_PRESSURE}: Lowest tyre pressure below the group's minimum
  * (`tirePressureMinKpa`); clears above the minimum plus the pressure hysteresis.
  */
-public final class LowTirePressureDetector extends LevelDetector {
+public final class LowTirePressureDetector extends BelowMinimumDetector {
 
 	/** The detector. */
 	public LowTirePressureDetector() {
@@ -14,13 +14,8 @@ public final class LowTirePressureDetector extends LevelDetector {
 	}
 
 	@Override
-	boolean breached(Detection detection, double value) {
-		return value < limit(detection);
-	}
-
-	@Override
-	boolean recovered(Detection detection, double value) {
-		return value >= limit(detection) + detection.settings().pressureHysteresisKpa();
+	double hysteresis(Detection detection) {
+		return detection.settings().pressureHysteresisKpa();
 	}
 
 	@Override
