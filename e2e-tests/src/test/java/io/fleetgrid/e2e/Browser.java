@@ -10,9 +10,12 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Consumer;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * A scripted browser: one cookie jar, redirects followed one by one so each step can be
@@ -57,6 +60,39 @@ final class Browser {
 			current = get(location(current), "text/html");
 		}
 		return current;
+	}
+
+	/**
+	 * Logs a person in to the portal through the gateway and auth-service's login form.
+	 * @param gateway the gateway's base URL
+	 * @param email user name
+	 * @param password password
+	 * @return the portal page the browser lands on
+	 */
+	HttpResponse<String> logIn(String gateway, String email, String password) {
+		HttpResponse<String> portal = get(gateway + "/", "text/html");
+		HttpResponse<String> authorization = get(location(portal), "text/html");
+		HttpResponse<String> loginPage = follow(get(location(authorization), "text/html"), 5);
+		HttpResponse<String> loggedIn = postForm(loginPage.uri().toString(),
+				Map.of("username", email, "password", password, "_csrf", csrf(loginPage.body())));
+		return follow(loggedIn, 6);
+	}
+
+	/**
+	 * Opens a Server-Sent Events stream with this browser's cookies and hands every line
+	 * to {@code lines} on a background thread.
+	 * @param url the stream
+	 * @param lines receives each line
+	 * @return the response, once its headers arrived
+	 */
+	CompletableFuture<HttpResponse<Stream<String>>> stream(String url, Consumer<String> lines) {
+		return this.http
+			.sendAsync(HttpRequest.newBuilder(URI.create(url)).header("Accept", "text/event-stream").build(),
+					HttpResponse.BodyHandlers.ofLines())
+			.thenApply((response) -> {
+				Thread.ofVirtual().name("sse-reader").start(() -> response.body().forEach(lines));
+				return response;
+			});
 	}
 
 	static boolean isRedirect(HttpResponse<?> response) {

@@ -37,6 +37,8 @@ final class FleetGridProcesses {
 
 	private static FleetGridProcesses instance;
 
+	private static IllegalStateException failure;
+
 	private final Path root = Path.of("").toAbsolutePath().getParent();
 
 	private final Map<String, Integer> ports = new LinkedHashMap<>();
@@ -57,10 +59,22 @@ final class FleetGridProcesses {
 	 * @return the processes
 	 */
 	static synchronized FleetGridProcesses get() {
+		if (failure != null) {
+			throw new IllegalStateException("FleetGrid did not start (see the first failing test)", failure);
+		}
 		if (instance == null) {
 			FleetGridProcesses processes = new FleetGridProcesses();
 			Runtime.getRuntime().addShutdownHook(new Thread(processes::stop, "e2e-stop"));
-			processes.start();
+			try {
+				processes.start();
+			}
+			catch (RuntimeException ex) {
+				// Stop what did start, and do not start a second set for the next test
+				// class.
+				processes.stop();
+				failure = new IllegalStateException(ex.getMessage(), ex);
+				throw ex;
+			}
 			instance = processes;
 		}
 		return instance;
@@ -99,8 +113,11 @@ final class FleetGridProcesses {
 		InfraNode kafka = Infra.kafka();
 		Infra.jdbcUrl("auth");
 		Infra.jdbcUrl("device");
+		Infra.jdbcUrl("notification");
 		InfraNode postgres = Infra.node(Server.POSTGRES);
-		for (String service : List.of("discovery-server", "auth-service", "device-service", "api-gateway")) {
+		InfraNode smtp = Infra.node(Server.SMTP);
+		for (String service : List.of("discovery-server", "auth-service", "device-service", "notification-service",
+				"api-gateway")) {
 			this.ports.put(service, FreePorts.find());
 		}
 		this.secrets.put("FLEETGRID_BOOTSTRAP_CLIENT_ID", "e2e-admin");
@@ -112,6 +129,8 @@ final class FleetGridProcesses {
 		this.secrets.put("FLEETGRID_DEVICE_TOKEN_PEPPER", randomSecret());
 		this.secrets.put("svc-device-service", randomSecret());
 		this.secrets.put("svc-api-gateway", randomSecret());
+		this.secrets.put("svc-notification-service", randomSecret());
+		this.secrets.put("FLEETGRID_NOTIFICATION_ACK_SECRET", randomSecret());
 
 		Map<String, String> common = new LinkedHashMap<>();
 		common.put("SPRING_PROFILES_ACTIVE", "local");
@@ -131,21 +150,37 @@ final class FleetGridProcesses {
 				"FLEETGRID_PORTAL_CLIENT_SECRET")) {
 			auth.put(key, this.secrets.get(key));
 		}
-		auth.put("FLEETGRID_SERVICE_CLIENTS", "svc-device-service:" + this.secrets.get("svc-device-service")
-				+ ",svc-api-gateway:" + this.secrets.get("svc-api-gateway"));
+		auth.put("FLEETGRID_SERVICE_CLIENTS",
+				"svc-device-service:" + this.secrets.get("svc-device-service") + ",svc-api-gateway:"
+						+ this.secrets.get("svc-api-gateway") + ",svc-notification-service:"
+						+ this.secrets.get("svc-notification-service"));
 		auth.put("FLEETGRID_PORTAL_REDIRECT_URIS", gateway() + "/login/oauth2/code/fleetgrid");
 		auth.put("FLEETGRID_PORTAL_POST_LOGOUT_REDIRECT_URIS", gateway() + "/");
 		Map<String, String> device = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-device-service"),
 				"FLEETGRID_DEVICE_TOKEN_PEPPER", this.secrets.get("FLEETGRID_DEVICE_TOKEN_PEPPER"));
 		Map<String, String> gatewayEnv = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-api-gateway"),
 				"FLEETGRID_PORTAL_CLIENT_SECRET", this.secrets.get("FLEETGRID_PORTAL_CLIENT_SECRET"));
+		Map<String, String> notification = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET",
+				this.secrets.get("svc-notification-service"), "FLEETGRID_NOTIFICATION_ACK_SECRET",
+				this.secrets.get("FLEETGRID_NOTIFICATION_ACK_SECRET"), "SMTP_HOST", smtp.property("host"), "SMTP_PORT",
+				smtp.property("smtpPort"), "FLEETGRID_PUBLIC_URL", gateway(), "FLEETGRID_PORTAL_URL", gateway());
 		CompletableFuture
 			.allOf(CompletableFuture.runAsync(() -> launch("auth-service", common, auth)),
 					CompletableFuture.runAsync(() -> launch("device-service", common, device)),
+					CompletableFuture.runAsync(() -> launch("notification-service", common, notification)),
 					CompletableFuture.runAsync(() -> launch("api-gateway", common, gatewayEnv)))
 			.join();
 		awaitOk(gateway() + "/v3/api-docs/device-service");
 		awaitOk(gateway() + "/v3/api-docs/auth-service");
+		awaitOk(gateway() + "/v3/api-docs/notification-service");
+	}
+
+	/**
+	 * The Kafka bootstrap servers the services use.
+	 * @return host:port
+	 */
+	String kafka() {
+		return Infra.kafka().property("bootstrapServers");
 	}
 
 	/**
