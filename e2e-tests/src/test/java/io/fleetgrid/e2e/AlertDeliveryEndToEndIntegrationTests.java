@@ -4,17 +4,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 
-import com.jayway.jsonpath.JsonPath;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -87,17 +84,7 @@ class AlertDeliveryEndToEndIntegrationTests {
 	}
 
 	private void createDevice(String id) throws Exception {
-		String basic = Base64.getEncoder()
-			.encodeToString((this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_ID") + ":"
-					+ this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_SECRET"))
-				.getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> token = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.fleetgrid.gateway() + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		String accessToken = JsonPath.read(token.body(), "$.access_token");
+		String accessToken = this.fleetgrid.adminToken();
 		HttpResponse<String> created = this.http
 			.send(HttpRequest.newBuilder(URI.create(this.fleetgrid.gateway() + "/api/v1/devices"))
 				.header("Authorization", "Bearer " + accessToken)

@@ -5,6 +5,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
@@ -16,6 +17,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+
+import com.jayway.jsonpath.JsonPath;
 
 import io.fleetgrid.localstack.process.ChildJvm;
 import io.fleetgrid.localstack.process.FreePorts;
@@ -173,6 +176,38 @@ final class FleetGridProcesses {
 		awaitOk(gateway() + "/v3/api-docs/device-service");
 		awaitOk(gateway() + "/v3/api-docs/auth-service");
 		awaitOk(gateway() + "/v3/api-docs/notification-service");
+	}
+
+	/**
+	 * An access token of the demo tenant's ADMIN API client, from the token endpoint
+	 * through the gateway ({@code client_credentials}).
+	 * @return the token
+	 */
+	String adminToken() {
+		String basic = Base64.getEncoder()
+			.encodeToString(
+					(secret("FLEETGRID_BOOTSTRAP_CLIENT_ID") + ":" + secret("FLEETGRID_BOOTSTRAP_CLIENT_SECRET"))
+						.getBytes(StandardCharsets.UTF_8));
+		HttpRequest request = HttpRequest.newBuilder(URI.create(gateway() + "/oauth2/token"))
+			.header("Authorization", "Basic " + basic)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
+			.build();
+		try {
+			HttpResponse<String> response = HttpClient.newHttpClient()
+				.send(request, HttpResponse.BodyHandlers.ofString());
+			if (response.statusCode() != 200) {
+				throw new IllegalStateException("token request: " + response.statusCode() + " " + response.body());
+			}
+			return JsonPath.read(response.body(), "$.access_token");
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException(ex);
+		}
 	}
 
 	/**

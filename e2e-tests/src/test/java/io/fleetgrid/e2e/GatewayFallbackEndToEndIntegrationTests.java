@@ -4,11 +4,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 
-import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +27,7 @@ class GatewayFallbackEndToEndIntegrationTests {
 
 	@Test
 	void stoppedServiceAnswersProblem503WithinTheTimeoutAndRecovers() throws Exception {
-		String token = token();
+		String token = this.fleetgrid.adminToken();
 		assertThat(devices(token).statusCode()).isEqualTo(200);
 
 		this.fleetgrid.stop("device-service");
@@ -56,20 +53,6 @@ class GatewayFallbackEndToEndIntegrationTests {
 			.header("Authorization", "Bearer " + token)
 			.timeout(Duration.ofSeconds(30))
 			.build(), HttpResponse.BodyHandlers.ofString());
-	}
-
-	private String token() throws Exception {
-		String basic = Base64.getEncoder()
-			.encodeToString((this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_ID") + ":"
-					+ this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_SECRET"))
-				.getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.fleetgrid.auth() + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		return JsonPath.read(response.body(), "$.access_token");
 	}
 
 }

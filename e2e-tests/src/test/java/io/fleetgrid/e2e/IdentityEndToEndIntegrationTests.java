@@ -4,8 +4,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +24,7 @@ class IdentityEndToEndIntegrationTests {
 
 	@Test
 	void clientCredentialsTokenFromTheGatewayOpensProtectedEndpointsOfTwoServices() throws Exception {
-		String token = clientToken();
+		String token = this.fleetgrid.adminToken();
 
 		HttpResponse<String> users = get("/api/v1/users", token);
 		assertThat(users.statusCode()).isEqualTo(200);
@@ -48,7 +46,7 @@ class IdentityEndToEndIntegrationTests {
 
 	@Test
 	void internalEndpointsAreNotReachableThroughTheGateway() throws Exception {
-		HttpResponse<String> response = get("/internal/v1/tenants/demo/users", clientToken());
+		HttpResponse<String> response = get("/internal/v1/tenants/demo/users", this.fleetgrid.adminToken());
 
 		assertThat(response.statusCode()).isEqualTo(404);
 	}
@@ -92,21 +90,6 @@ class IdentityEndToEndIntegrationTests {
 		HttpResponse<String> me = browser.get(gateway + "/api/v1/users/me", "application/json");
 		assertThat(me.statusCode()).isEqualTo(200);
 		assertThat((String) JsonPath.read(me.body(), "$.email")).isEqualTo("manager@demo.local");
-	}
-
-	private String clientToken() throws Exception {
-		String basic = Base64.getEncoder()
-			.encodeToString((this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_ID") + ":"
-					+ this.fleetgrid.secret("FLEETGRID_BOOTSTRAP_CLIENT_SECRET"))
-				.getBytes(StandardCharsets.UTF_8));
-		HttpResponse<String> response = this.http
-			.send(HttpRequest.newBuilder(URI.create(this.fleetgrid.gateway() + "/oauth2/token"))
-				.header("Authorization", "Basic " + basic)
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString("grant_type=client_credentials"))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
-		return JsonPath.read(response.body(), "$.access_token");
 	}
 
 	private HttpResponse<String> get(String path, String token) throws Exception {
