@@ -13,9 +13,12 @@ import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.device.outbox.Outbox;
 import io.fleetgrid.device.outbox.Republishable;
 import io.fleetgrid.device.registry.DeviceRepository;
+import io.fleetgrid.device.registry.GroupDeletedEvent;
+import io.fleetgrid.device.web.ConflictException;
 import io.fleetgrid.device.web.NotFoundException;
 import io.fleetgrid.device.web.Validator;
 
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -110,6 +113,26 @@ public class GeofenceService implements Republishable {
 			throw new NotFoundException("geofence", id);
 		}
 		this.outbox.append(Topics.GEOFENCES, id, null);
+	}
+
+	/**
+	 * Refuses to delete a group that geofences still name: dropping it from a geofence
+	 * assigned to that group alone would leave an empty list, which means "every group",
+	 * and keeping it would leave a dangling reference. Runs inside the deleting
+	 * transaction, so the conflict rolls the whole deletion back.
+	 * @param event the group being deleted
+	 */
+	@EventListener
+	void groupDeleted(GroupDeletedEvent event) {
+		List<String> users = this.geofences.all(event.tenantId())
+			.stream()
+			.filter((geofence) -> geofence.groupIds().contains(event.groupId()))
+			.map((geofence) -> geofence.name() + " (" + geofence.geofenceId() + ")")
+			.toList();
+		if (!users.isEmpty()) {
+			throw new ConflictException("Group '" + event.groupId() + "' is still assigned to " + users.size()
+					+ " geofence(s): " + String.join(", ", users) + "; remove it from them first");
+		}
 	}
 
 	@Override

@@ -89,7 +89,7 @@ final class Csv {
 			if (i > 0) {
 				out.append(',');
 			}
-			String value = (fields.get(i) != null) ? fields.get(i) : "";
+			String value = protect((fields.get(i) != null) ? fields.get(i) : "");
 			if (value.indexOf(',') >= 0 || value.indexOf('"') >= 0 || value.indexOf('\n') >= 0
 					|| value.indexOf('\r') >= 0) {
 				out.append('"').append(value.replace("\"", "\"\"")).append('"');
@@ -99,6 +99,49 @@ final class Csv {
 			}
 		}
 		out.append("\r\n");
+	}
+
+	/**
+	 * Neutralises a text that a spreadsheet would run as a formula (it starts with
+	 * {@code =}, {@code +}, {@code -}, {@code @}, a tab or a carriage return) by putting
+	 * an apostrophe in front, as OWASP recommends for CSV exports; numbers such as
+	 * {@code -33.9} stay as they are. {@link #unprotect(String)} undoes it on import, so
+	 * an export imports back unchanged.
+	 * @param value the field
+	 * @return the field as written
+	 */
+	static String protect(String value) {
+		if (value.isEmpty() || !isFormulaStart(value.charAt(0)) || isNumber(value)) {
+			return value;
+		}
+		return "'" + value;
+	}
+
+	/**
+	 * Removes the apostrophe that {@link #protect(String)} put in front of a formula-like
+	 * field.
+	 * @param value the field as read
+	 * @return the field as meant
+	 */
+	static String unprotect(String value) {
+		if (value.length() > 1 && value.charAt(0) == '\'' && isFormulaStart(value.charAt(1))) {
+			return value.substring(1);
+		}
+		return value;
+	}
+
+	private static boolean isFormulaStart(char first) {
+		return first == '=' || first == '+' || first == '-' || first == '@' || first == '\t' || first == '\r';
+	}
+
+	private static boolean isNumber(String value) {
+		try {
+			Double.parseDouble(value);
+			return Character.isDigit(value.charAt(value.length() - 1));
+		}
+		catch (NumberFormatException ex) {
+			return false;
+		}
 	}
 
 }

@@ -179,7 +179,7 @@ final class DeviceCsv {
 
 	private static String text(Map<String, String> row, String column) {
 		String value = row.get(column);
-		return (value == null || value.isBlank()) ? null : value.strip();
+		return (value == null || value.isBlank()) ? null : Csv.unprotect(value.strip());
 	}
 
 	private static List<String> list(Map<String, String> row, String column) {

@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Throughput and latency of credential checks as ingest sees them. Not part of the normal
- * build: run with {@code -Dfleetgrid.benchmark=true} (see NOTES-for-lead.md).
+ * build: run with {@code -Dfleetgrid.benchmark=true} (command and figures in
+ * BENCHMARKS.md).
  * <ul>
  * <li>uncached: ingest's cache miss, {@code POST /internal/v1/credentials/verify} over
  * HTTP with a service token (JWT check, one indexed PostgreSQL read, one HMAC);</li>

@@ -187,6 +187,31 @@ class GeofenceAndRuleIntegrationTests extends DeviceIntegrationTestSupport {
 		assertThat(records.stream().filter((record) -> key.equals(record.key()))).hasSize(2);
 	}
 
+	@Test
+	void aGroupThatAGeofenceStillNamesCannotBeDeletedAndKeepsItsRules() {
+		String tenant = unique("t");
+		String manager = TestTokens.bearer(tenant, Role.FLEET_MANAGER);
+		String fleet = createGroup(manager);
+		call(HttpMethod.PUT, "/api/v1/groups/" + fleet + "/rules", manager, "{\"speedLimitKph\": 70}");
+		String geofence = json(
+				call(HttpMethod.POST, "/api/v1/geofences", manager, SQUARE.formatted("\"" + fleet + "\"")))
+			.read("$.id", String.class);
+
+		ResponseEntity<String> refused = call(HttpMethod.DELETE, "/api/v1/groups/" + fleet, manager, null);
+
+		assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+		assertThat(json(refused).read("$.detail", String.class)).contains(geofence);
+		assertThat(call(HttpMethod.GET, "/api/v1/groups/" + fleet, manager, null).getStatusCode())
+			.isEqualTo(HttpStatus.OK);
+		assertThat(json(call(HttpMethod.GET, "/api/v1/groups/" + fleet + "/rules", manager, null))
+			.read("$.thresholds.speedLimitKph", Double.class)).isEqualTo(70.0);
+
+		assertThat(call(HttpMethod.DELETE, "/api/v1/geofences/" + geofence, manager, null).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+		assertThat(call(HttpMethod.DELETE, "/api/v1/groups/" + fleet, manager, null).getStatusCode())
+			.isEqualTo(HttpStatus.NO_CONTENT);
+	}
+
 	private String createGroup(String authorization) {
 		String id = unique("fleet");
 		ResponseEntity<String> response = call(HttpMethod.POST, "/api/v1/groups", authorization,

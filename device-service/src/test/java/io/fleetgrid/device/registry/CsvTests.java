@@ -26,6 +26,24 @@ class CsvTests {
 	}
 
 	@Test
+	void neutralisesFormulasButNotNegativeNumbersWhenWriting() {
+		StringBuilder out = new StringBuilder();
+		Csv.write(List.of("=HYPERLINK(\"http://evil\")", "+1+2", "@SUM(A1)", "-33.9", "-", "plain"), out);
+
+		List<String> written = Csv.parse(out.toString()).get(0);
+		assertThat(written).containsExactly("'=HYPERLINK(\"http://evil\")", "'+1+2", "'@SUM(A1)", "-33.9", "'-",
+				"plain");
+		assertThat(written.stream().map(Csv::unprotect)).containsExactly("=HYPERLINK(\"http://evil\")", "+1+2",
+				"@SUM(A1)", "-33.9", "-", "plain");
+	}
+
+	@Test
+	void leavesAnApostropheThatProtectsNothing() {
+		assertThat(Csv.unprotect("'quoted")).isEqualTo("'quoted");
+		assertThat(Csv.unprotect("'")).isEqualTo("'");
+	}
+
+	@Test
 	void rejectsAnUnclosedQuote() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Csv.parse("id\n\"veh-1\n"))
 			.withMessageContaining("not closed");
