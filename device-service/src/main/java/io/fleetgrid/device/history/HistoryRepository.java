@@ -32,6 +32,13 @@ class HistoryRepository {
 
 	/**
 	 * Stores an alert step unless a step with the same or a higher version is stored.
+	 * <p>
+	 * Two writers number the steps of one alert: the stream-processor (RAISED, UPDATED,
+	 * CLEARED) and this service's acknowledgement (ACKNOWLEDGED, the version after the
+	 * one it saw). The stream-processor does not read acknowledgements, so its next step
+	 * may carry the same version as an acknowledgement; that step still applies (the
+	 * acknowledgement columns are kept), while a replayed acknowledgement never
+	 * overwrites the processor's step of the same version.
 	 * @param event the step
 	 * @return whether it changed the stored alert
 	 */
@@ -46,7 +53,9 @@ class HistoryRepository {
 					    status = excluded.status, ts = excluded.ts, version = excluded.version, event = excluded.event,
 					    acknowledged_by = coalesce(excluded.acknowledged_by, alert.acknowledged_by),
 					    acknowledged_at = coalesce(excluded.acknowledged_at, alert.acknowledged_at)
-					where alert.version < excluded.version and alert.tenant_id = excluded.tenant_id
+					where alert.tenant_id = excluded.tenant_id and (alert.version < excluded.version
+					    or (alert.version = excluded.version and alert.status = 'ACKNOWLEDGED'
+					        and excluded.status <> 'ACKNOWLEDGED'))
 					""")
 			.param("id", event.alertId())
 			.param("tenant", event.tenantId())

@@ -185,6 +185,42 @@ class HistoryIntegrationTests extends DeviceIntegrationTestSupport {
 	}
 
 	@Test
+	void theProcessorsNextStepWithTheAcknowledgementsVersionStillAppliesAndKeepsTheAcknowledgement() {
+		String tenant = unique("t");
+		String device = createDevice(tenant, "[]");
+		AlertEvent raised = alert(tenant, device);
+		send(Topics.ALERTS, device, raised);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", raised.alertId()) == 1);
+		ResponseEntity<String> acked = call(HttpMethod.POST, "/api/v1/alerts/" + raised.alertId() + "/ack",
+				TestTokens.bearer("m-1", tenant, Role.FLEET_MANAGER), null);
+		assertThat(acked.getStatusCode()).as(acked.getBody()).isEqualTo(HttpStatus.OK);
+		relay();
+
+		// The stream-processor never saw the acknowledgement: its CLEARED is version 2
+		// too.
+		AlertEvent cleared = raised.next(Status.CLEARED, T0.plusSeconds(60), T0.plusSeconds(60), "back to normal",
+				null);
+		send(Topics.ALERTS, device, cleared);
+		await().atMost(Duration.ofSeconds(30))
+			.until(() -> "CLEARED".equals(jdbc().sql("select status from alert where alert_id = :id")
+				.param("id", raised.alertId())
+				.query(String.class)
+				.single()));
+		AlertEvent marker = alert(tenant, device);
+		send(Topics.ALERTS, device, marker);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", marker.alertId()) == 1);
+
+		var alert = json(call(HttpMethod.GET, "/api/v1/alerts/" + raised.alertId(),
+				TestTokens.bearer(tenant, Role.FLEET_MANAGER), null));
+		assertThat(alert.read("$.status", String.class)).isEqualTo("CLEARED");
+		assertThat(alert.read("$.version", Integer.class)).isEqualTo(2);
+		assertThat(jdbc().sql("select acknowledged_by from alert where alert_id = :id")
+			.param("id", raised.alertId())
+			.query(String.class)
+			.single()).isEqualTo("m-1");
+	}
+
+	@Test
 	void serviceAcknowledgesOnBehalfOfAUserOfTheNamedTenantOnly() {
 		String tenant = unique("t");
 		String device = createDevice(tenant, "[]");
