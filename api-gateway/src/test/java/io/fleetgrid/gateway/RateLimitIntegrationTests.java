@@ -1,6 +1,8 @@
 package io.fleetgrid.gateway;
 
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 import org.junit.jupiter.api.Test;
 
@@ -38,6 +40,17 @@ class RateLimitIntegrationTests extends EdgeProtectionTestSupport {
 
 		assertThat(telemetry("truck-a", ip).statusCode()).isEqualTo(429);
 		assertThat(telemetry("truck-b", ip).statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void wrongTokensForADeviceIdDoNotDrainTheRealDevicesBucket() throws Exception {
+		String attacker = newIp();
+		for (int i = 0; i < 4; i++) {
+			send(request("POST", "/api/v1/telemetry", attacker).header("Authorization",
+					"Basic " + Base64.getEncoder().encodeToString("truck-d:guess".getBytes(StandardCharsets.UTF_8))));
+		}
+
+		assertThat(telemetry("truck-d", newIp()).statusCode()).isEqualTo(200);
 	}
 
 	@Test

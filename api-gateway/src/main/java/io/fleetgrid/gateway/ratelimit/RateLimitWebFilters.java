@@ -2,8 +2,11 @@ package io.fleetgrid.gateway.ratelimit;
 
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Base64;
 
 import io.fleetgrid.gateway.error.GatewayProblemException;
@@ -26,9 +29,12 @@ import org.springframework.web.server.WebFilterChain;
 /**
  * The two rate-limiting web filters. {@link #beforeSecurity()} runs before Spring
  * Security, so a flood is refused before any token is verified: per client IP, and per
- * device on {@code POST /api/v1/telemetry} (the device id is the Basic user name; ingest
- * checks the secret). {@link #afterSecurity()} runs once the caller is known: per API
- * client ({@code client_id} claim, else {@code sub}) or portal user.
+ * device credential on {@code POST /api/v1/telemetry}. The gateway cannot check a
+ * device's token (ingest does), so the device bucket is keyed by the device id together
+ * with a digest of the whole credential: someone sending a device's id with wrong tokens
+ * fills buckets of their own (and their IP's), never the bucket of the real device.
+ * {@link #afterSecurity()} runs once the caller is known: per API client
+ * ({@code client_id} claim, else {@code sub}) or portal user.
  */
 public final class RateLimitWebFilters {
 
@@ -72,7 +78,7 @@ public final class RateLimitWebFilters {
 			public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
 				return Mono.fromRunnable(() -> {
 					check("ip:" + clientIp(exchange), RateLimitWebFilters.this.properties.perIp(), "this IP address");
-					String device = deviceId(exchange.getRequest());
+					String device = deviceKey(exchange.getRequest());
 					if (device != null) {
 						check("device:" + device, RateLimitWebFilters.this.properties.perDevice(), "this device");
 					}
@@ -121,7 +127,13 @@ public final class RateLimitWebFilters {
 		return (address.getAddress() != null) ? address.getAddress().getHostAddress() : address.getHostString();
 	}
 
-	static @Nullable String deviceId(ServerHttpRequest request) {
+	/**
+	 * The device bucket's key of a telemetry request: the Basic user name (the device id)
+	 * and the first 96 bits of the SHA-256 of the whole credential.
+	 * @param request the request
+	 * @return the key, or null if the request is not telemetry with Basic credentials
+	 */
+	static @Nullable String deviceKey(ServerHttpRequest request) {
 		if (!HttpMethod.POST.equals(request.getMethod()) || !TELEMETRY_PATH.equals(request.getPath().value())) {
 			return null;
 		}
@@ -134,10 +146,17 @@ public final class RateLimitWebFilters {
 					StandardCharsets.UTF_8);
 			int colon = decoded.indexOf(':');
 			String id = (colon >= 0) ? decoded.substring(0, colon) : decoded;
-			return (id.isEmpty() || id.length() > 128) ? null : id;
+			if (id.isEmpty() || id.length() > 128) {
+				return null;
+			}
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(decoded.getBytes(StandardCharsets.UTF_8));
+			return id + "#" + Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
 		}
 		catch (IllegalArgumentException ex) {
 			return null;
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException("SHA-256 is part of every Java runtime", ex);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package io.fleetgrid.gateway.ratelimit;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.concurrent.atomic.AtomicLong;
 
 import org.junit.jupiter.api.Test;
@@ -59,18 +61,23 @@ class TokenBucketRateLimiterTests {
 	}
 
 	@Test
-	void readsTheDeviceIdFromTheBasicCredentialsOfTelemetryOnly() {
-		String basic = "Basic dHJ1Y2stMTpzZWNyZXQ=";
+	void keysTelemetryByTheDeviceIdAndItsWholeCredentialSoWrongTokensDoNotDrainTheDevicesBucket() {
+		String right = deviceKey("/api/v1/telemetry", basic("truck-1:secret"));
+		String wrong = deviceKey("/api/v1/telemetry", basic("truck-1:guess"));
 
-		assertThat(RateLimitWebFilters
-			.deviceId(MockServerHttpRequest.post("/api/v1/telemetry").header(HttpHeaders.AUTHORIZATION, basic).build()))
-			.isEqualTo("truck-1");
-		assertThat(RateLimitWebFilters
-			.deviceId(MockServerHttpRequest.post("/api/v1/devices").header(HttpHeaders.AUTHORIZATION, basic).build()))
-			.isNull();
-		assertThat(RateLimitWebFilters.deviceId(MockServerHttpRequest.post("/api/v1/telemetry")
-			.header(HttpHeaders.AUTHORIZATION, "Basic !!not-base64")
-			.build())).isNull();
+		assertThat(right).startsWith("truck-1#").isEqualTo(deviceKey("/api/v1/telemetry", basic("truck-1:secret")));
+		assertThat(wrong).startsWith("truck-1#").isNotEqualTo(right);
+		assertThat(deviceKey("/api/v1/devices", basic("truck-1:secret"))).isNull();
+		assertThat(deviceKey("/api/v1/telemetry", "Basic !!not-base64")).isNull();
+	}
+
+	private static String basic(String credential) {
+		return "Basic " + Base64.getEncoder().encodeToString(credential.getBytes(StandardCharsets.UTF_8));
+	}
+
+	private static String deviceKey(String path, String authorization) {
+		return RateLimitWebFilters
+			.deviceKey(MockServerHttpRequest.post(path).header(HttpHeaders.AUTHORIZATION, authorization).build());
 	}
 
 }
