@@ -1,5 +1,7 @@
 package io.fleetgrid.auth;
 
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
@@ -8,6 +10,8 @@ import java.util.Map;
 
 import com.jayway.jsonpath.JsonPath;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -70,6 +74,55 @@ class TokenIntegrationTests extends AuthIntegrationTestSupport {
 
 		assertThat(response.statusCode()).isEqualTo(401);
 		assertThat((String) JsonPath.read(response.body(), "$.error")).isEqualTo("invalid_client");
+	}
+
+	@ParameterizedTest(name = "{0}")
+	@CsvSource(delimiter = '|',
+			textBlock = """
+					no grant type              | Basic      | application/x-www-form-urlencoded | scope=read
+					unknown grant type         | Basic      | application/x-www-form-urlencoded | grant_type=magic
+					two grant types            | Basic      | application/x-www-form-urlencoded | grant_type=client_credentials&grant_type=password
+					unknown scope              | Basic      | application/x-www-form-urlencoded | grant_type=client_credentials&scope=everything
+					Basic that is not base64   | Basic !!!  | application/x-www-form-urlencoded | grant_type=client_credentials
+					Basic without a colon      | Basic Zm9v | application/x-www-form-urlencoded | grant_type=client_credentials
+					JSON body                  | Basic      | application/json                  | {"grant_type":"client_credentials"}
+					broken percent encoding    | Basic      | application/x-www-form-urlencoded | grant_type=%zz
+					code without a code        | Basic      | application/x-www-form-urlencoded | grant_type=authorization_code
+					refresh without a token    | Basic      | application/x-www-form-urlencoded | grant_type=refresh_token
+					""")
+	void malformedTokenRequestsAreRefusedAsClientErrors(String name, String authorization, String type, String body) {
+		String header = "Basic".equals(authorization) ? basic(ADMIN_CLIENT, ADMIN_SECRET) : authorization;
+
+		HttpResponse<String> response = send(HttpRequest.newBuilder(URI.create(base() + "/oauth2/token"))
+			.header("Authorization", header)
+			.header("Content-Type", type)
+			.POST(HttpRequest.BodyPublishers.ofString(body))
+			.build());
+
+		assertThat(response.statusCode()).as(name + ": " + response.body()).isBetween(400, 499);
+		assertThat(response.body()).as(name).contains("error");
+	}
+
+	@ParameterizedTest(name = "{0} {1}")
+	@CsvSource(delimiter = '|', textBlock = """
+			POST | /oauth2/revoke     | token=
+			POST | /oauth2/revoke     | token_type_hint=access_token
+			POST | /oauth2/introspect | token_type_hint=access_token
+			POST | /oauth2/introspect | token=%zz
+			GET  | /userinfo          | ''
+			GET  | /oauth2/authorize?response_type=code&client_id=nobody | ''
+			""")
+	void malformedCallsToTheOtherProtocolEndpointsAreClientErrors(String method, String path, String body) {
+		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(base() + path))
+			.header("Authorization", basic(ADMIN_CLIENT, ADMIN_SECRET));
+		if ("POST".equals(method)) {
+			request.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(body));
+		}
+
+		HttpResponse<String> response = send(request.build());
+
+		assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isBetween(300, 499);
 	}
 
 	@Test
