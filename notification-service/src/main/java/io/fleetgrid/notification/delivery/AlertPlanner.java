@@ -1,6 +1,7 @@
 package io.fleetgrid.notification.delivery;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -55,6 +56,8 @@ public class AlertPlanner {
 
 	private final EscalationRepository escalations;
 
+	private final ThrottleWindowRepository throttleWindows;
+
 	private final DeliveryEvents events;
 
 	private final Clock clock;
@@ -62,13 +65,14 @@ public class AlertPlanner {
 	private final NotificationProperties properties;
 
 	AlertPlanner(UserDirectory users, DeviceDirectory devices, SubscriptionRepository subscriptions,
-			DeliveryRepository deliveries, EscalationRepository escalations, DeliveryEvents events, Clock clock,
-			NotificationProperties properties) {
+			DeliveryRepository deliveries, EscalationRepository escalations, ThrottleWindowRepository throttleWindows,
+			DeliveryEvents events, Clock clock, NotificationProperties properties) {
 		this.users = users;
 		this.devices = devices;
 		this.subscriptions = subscriptions;
 		this.deliveries = deliveries;
 		this.escalations = escalations;
+		this.throttleWindows = throttleWindows;
 		this.events = events;
 		this.clock = clock;
 		this.properties = properties;
@@ -105,8 +109,14 @@ public class AlertPlanner {
 					continue;
 				}
 				for (Channel channel : subscription.channels()) {
-					NewDelivery planned = decide(alert, subscription, user, channel, now);
-					this.deliveries.insertIfAbsent(planned, now).ifPresent(inserted::add);
+					Decision decision = decide(alert, subscription, user, channel, now);
+					Optional<Delivery> row = this.deliveries.insertIfAbsent(decision.delivery(), now);
+					row.ifPresent(inserted::add);
+					if (row.isPresent() && decision.throttleWindowStart() != null) {
+						Instant start = decision.throttleWindowStart();
+						this.throttleWindows.countSuppressed(decision.delivery(), start,
+								start.plus(this.properties.throttle().window()), now);
+					}
 				}
 			}
 		}
@@ -117,11 +127,12 @@ public class AlertPlanner {
 	/**
 	 * Plans the escalation of an alert to the tenant's admins.
 	 * @param alert the alert (its latest transition)
+	 * @param after the tenant's escalation time (for the reason)
 	 * @return rows inserted
 	 * @throws UserLookupException when the admins cannot be resolved yet
 	 */
 	@Transactional
-	public List<Delivery> planEscalation(AlertEvent alert) throws UserLookupException {
+	public List<Delivery> planEscalation(AlertEvent alert, Duration after) throws UserLookupException {
 		Instant now = this.clock.instant();
 		List<Delivery> inserted = new ArrayList<>();
 		for (TenantUser user : this.users.users(alert.tenantId())) {
@@ -131,9 +142,8 @@ public class AlertPlanner {
 			for (Channel channel : List.of(Channel.EMAIL, Channel.WEB)) {
 				String target = target(user, channel, null);
 				NewDelivery planned = (target != null)
-						? new NewDelivery(alert, ESCALATION, user.id(), channel, target, DeliveryStatus.PENDING,
-								"escalated: not acknowledged within " + this.properties.escalation().after(), false,
-								now)
+						? new NewDelivery(alert, ESCALATION, user.id(), channel, target, dueStatus(channel),
+								"escalated: not acknowledged within " + after, false, now)
 						: new NewDelivery(alert, ESCALATION, user.id(), channel, user.id(), DeliveryStatus.SUPPRESSED,
 								"no e-mail address", false, now);
 				this.deliveries.insertIfAbsent(planned, now).ifPresent(inserted::add);
@@ -143,31 +153,42 @@ public class AlertPlanner {
 		return inserted;
 	}
 
-	private NewDelivery decide(AlertEvent alert, Subscription subscription, TenantUser user, Channel channel,
+	private Decision decide(AlertEvent alert, Subscription subscription, TenantUser user, Channel channel,
 			Instant now) {
 		String target = target(user, channel, subscription);
 		if (target == null) {
-			return new NewDelivery(alert, subscription.id(), user.id(), channel, user.id(), DeliveryStatus.SUPPRESSED,
-					"no e-mail address", false, now);
+			return new Decision(new NewDelivery(alert, subscription.id(), user.id(), channel, user.id(),
+					DeliveryStatus.SUPPRESSED, "no e-mail address", false, now), null);
 		}
 		if (alert.status() == Status.RAISED) {
 			NotificationProperties.Throttle throttle = this.properties.throttle();
-			int recent = this.deliveries.countRecent(alert.tenantId(), alert.deviceId(), alert.type().name(),
-					subscription.id(), user.id(), channel, now.minus(throttle.window()));
-			if (recent >= throttle.maxPerWindow()) {
-				return new NewDelivery(alert, subscription.id(), user.id(), channel, target, DeliveryStatus.SUPPRESSED,
-						"throttled: " + recent + " " + alert.type().name() + " notifications for " + alert.deviceId()
-								+ " within " + throttle.window(),
-						false, now);
+			DeliveryRepository.Recent recent = this.deliveries.recent(alert.tenantId(), alert.deviceId(),
+					alert.type().name(), subscription.id(), user.id(), channel, now.minus(throttle.window()));
+			if (recent.count() >= throttle.maxPerWindow()) {
+				Instant windowEnd = recent.oldest().plus(throttle.window());
+				return new Decision(new NewDelivery(alert, subscription.id(), user.id(), channel, target,
+						DeliveryStatus.SUPPRESSED,
+						"throttled: " + recent.count() + " " + alert.type().name() + " notifications for "
+								+ alert.deviceId() + " within " + throttle.window() + "; summarised at " + windowEnd,
+						false, now), recent.oldest());
 			}
 		}
 		if (channel == Channel.EMAIL && alert.severity() != Severity.CRITICAL && subscription.isQuiet(now, user)) {
 			Instant end = subscription.quietEndsAfter(now, user);
-			return new NewDelivery(alert, subscription.id(), user.id(), channel, target, DeliveryStatus.PENDING,
-					"held for the quiet-hours digest at " + end, true, end);
+			return new Decision(new NewDelivery(alert, subscription.id(), user.id(), channel, target,
+					DeliveryStatus.PENDING, "held for the quiet-hours digest at " + end, true, end), null);
 		}
-		return new NewDelivery(alert, subscription.id(), user.id(), channel, target, DeliveryStatus.PENDING, null,
-				false, now);
+		return new Decision(new NewDelivery(alert, subscription.id(), user.id(), channel, target, dueStatus(channel),
+				null, false, now), null);
+	}
+
+	/**
+	 * A WEB notification is complete once its row commits (the commit announces it to
+	 * every instance's streams), so it is stored SENT; the others wait for the
+	 * dispatcher.
+	 */
+	static DeliveryStatus dueStatus(Channel channel) {
+		return (channel == Channel.WEB) ? DeliveryStatus.SENT : DeliveryStatus.PENDING;
 	}
 
 	private static @Nullable String target(TenantUser user, Channel channel, @Nullable Subscription subscription) {
@@ -186,8 +207,7 @@ public class AlertPlanner {
 		switch (alert.status()) {
 			case RAISED, UPDATED -> {
 				if (alert.severity() == Severity.CRITICAL) {
-					this.escalations.open(alert, alert.ts().plus(this.properties.escalation().after()),
-							this.clock.instant());
+					this.escalations.open(alert, this.clock.instant());
 				}
 			}
 			case CLEARED, ACKNOWLEDGED -> {
@@ -198,6 +218,13 @@ public class AlertPlanner {
 			default -> {
 			}
 		}
+	}
+
+	/**
+	 * A planned notification and, when it is suppressed by throttling, the start of its
+	 * throttle window.
+	 */
+	private record Decision(NewDelivery delivery, @Nullable Instant throttleWindowStart) {
 	}
 
 }

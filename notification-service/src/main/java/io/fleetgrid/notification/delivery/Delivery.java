@@ -34,14 +34,17 @@ import io.fleetgrid.contracts.serde.JsonSerdes;
  * @param nextAttemptAt when it is due
  * @param createdAt created
  * @param sentAt when it was sent
+ * @param summary for the summary of a throttle window: what was suppressed; null for an
+ * alert transition
  */
 public record Delivery(long id, String idempotencyKey, String tenantId, String alertId, long alertVersion,
 		String alertStatus, String severity, String alertType, String deviceId, String alertJson, String subscriptionId,
 		@Nullable String userId, Channel channel, String target, DeliveryStatus status, @Nullable String reason,
-		boolean digest, int attempts, Instant nextAttemptAt, Instant createdAt, @Nullable Instant sentAt) {
+		boolean digest, int attempts, Instant nextAttemptAt, Instant createdAt, @Nullable Instant sentAt,
+		@Nullable ThrottleSummary summary) {
 
 	/**
-	 * The alert event.
+	 * The alert event (of a summary: the last suppressed alert).
 	 * @return the alert
 	 */
 	public AlertEvent alert() {

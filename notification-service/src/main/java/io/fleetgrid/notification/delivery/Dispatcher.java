@@ -224,7 +224,7 @@ class Dispatcher implements SmartLifecycle {
 		return new Delivery(row.id(), row.idempotencyKey(), row.tenantId(), row.alertId(), row.alertVersion(),
 				row.alertStatus(), row.severity(), row.alertType(), row.deviceId(), row.alertJson(),
 				row.subscriptionId(), row.userId(), row.channel(), row.target(), status, reason, row.digest(), attempts,
-				next, row.createdAt(), row.sentAt());
+				next, row.createdAt(), row.sentAt(), row.summary());
 	}
 
 }

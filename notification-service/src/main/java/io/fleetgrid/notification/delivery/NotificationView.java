@@ -27,17 +27,19 @@ import io.fleetgrid.contracts.event.NotificationOutcome.DeliveryStatus;
  * @param nextAttemptAt when a PENDING notification is due
  * @param createdAt created
  * @param sentAt sent
+ * @param summary for a throttle summary: how many notifications were suppressed in which
+ * window, else null
  */
 public record NotificationView(long id, String alertId, long alertVersion, String alertStatus, String severity,
 		String alertType, String deviceId, String subscriptionId, @Nullable String userId, Channel channel,
 		String target, DeliveryStatus status, @Nullable String reason, int attempts, @Nullable Instant nextAttemptAt,
-		Instant createdAt, @Nullable Instant sentAt) {
+		Instant createdAt, @Nullable Instant sentAt, @Nullable ThrottleSummary summary) {
 
 	static NotificationView of(Delivery d) {
 		return new NotificationView(d.id(), d.alertId(), d.alertVersion(), d.alertStatus(), d.severity(), d.alertType(),
 				d.deviceId(), d.subscriptionId(), d.userId(), d.channel(), d.target(), d.status(), d.reason(),
 				d.attempts(), (d.status() == DeliveryStatus.PENDING) ? d.nextAttemptAt() : null, d.createdAt(),
-				d.sentAt());
+				d.sentAt(), d.summary());
 	}
 
 }

@@ -98,7 +98,7 @@ class PendingAlerts {
 
 	/**
 	 * Plans the escalations that are due: CRITICAL alerts neither acknowledged nor
-	 * cleared within {@code escalation.after}.
+	 * cleared within the tenant's escalation time.
 	 */
 	void escalate() {
 		if (!this.properties.escalation().enabled()) {
@@ -106,13 +106,13 @@ class PendingAlerts {
 		}
 		this.transactions.executeWithoutResult((status) -> {
 			Instant now = this.clock.instant();
-			for (AlertEvent alert : this.escalations.lockDue(now, 20)) {
+			for (EscalationRepository.Due due : this.escalations.lockDue(now, 20)) {
 				try {
-					this.planner.planEscalation(alert);
-					this.escalations.markEscalated(alert.alertId(), now);
+					this.planner.planEscalation(due.alert(), due.after());
+					this.escalations.markEscalated(due.alert().alertId(), now);
 				}
 				catch (UserLookupException ex) {
-					LOGGER.warn("Escalation of {} postponed: {}", alert.alertId(), ex.getMessage());
+					LOGGER.warn("Escalation of {} postponed: {}", due.alert().alertId(), ex.getMessage());
 				}
 			}
 		});

@@ -14,6 +14,7 @@ import io.fleetgrid.contracts.event.NotificationOutcome.Channel;
 import io.fleetgrid.notification.NotificationProperties;
 import io.fleetgrid.notification.delivery.ChannelSender;
 import io.fleetgrid.notification.delivery.Delivery;
+import io.fleetgrid.notification.delivery.ThrottleSummary;
 
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -62,7 +63,15 @@ public class EmailSender implements ChannelSender {
 			MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
 			helper.setFrom(this.properties.mailFrom());
 			helper.setTo(first.target());
-			if (deliveries.size() == 1 && !first.digest()) {
+			ThrottleSummary summary = first.summary();
+			if (deliveries.size() == 1 && summary != null) {
+				AlertEvent last = first.alert();
+				URI link = alertLink(last.alertId());
+				helper.setSubject(MailTemplates.summarySubject(summary, last));
+				helper.setText(MailTemplates.summaryText(summary, last, link),
+						MailTemplates.summaryHtml(summary, last, link));
+			}
+			else if (deliveries.size() == 1 && !first.digest()) {
 				AlertEvent alert = first.alert();
 				URI link = alertLink(alert.alertId());
 				URI ack = (alert.status() == Status.RAISED || alert.status() == Status.UPDATED)

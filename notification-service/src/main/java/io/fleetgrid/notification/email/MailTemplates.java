@@ -7,6 +7,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.web.util.HtmlUtils;
 
 import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.notification.delivery.ThrottleSummary;
 
 /**
  * The e-mail texts: one alert, or a quiet-hours digest, each as plain text and HTML
@@ -20,6 +21,25 @@ final class MailTemplates {
 	static String subject(AlertEvent alert) {
 		return "[FleetGrid] " + alert.severity() + " " + alert.type().name() + " on " + alert.deviceId() + " — "
 				+ alert.status().name().toLowerCase(java.util.Locale.ROOT);
+	}
+
+	static String summarySubject(ThrottleSummary summary, AlertEvent last) {
+		return "[FleetGrid] " + summary.count() + " more " + last.type().name()
+				+ ((summary.count() == 1) ? " alert" : " alerts") + " for " + last.deviceId() + " suppressed";
+	}
+
+	static String summaryText(ThrottleSummary summary, AlertEvent last, URI lastLink) {
+		return summary.text(last.type().name(), last.deviceId()) + ".\n\nThey were throttled to limit repeated "
+				+ "notifications of one device and alert type.\nThe last one: " + last.severity() + " "
+				+ last.type().name() + " on " + last.deviceId()
+				+ ((last.message() != null) ? ": " + last.message() : "") + "\n\nView it: " + lastLink + "\n";
+	}
+
+	static String summaryHtml(ThrottleSummary summary, AlertEvent last, URI lastLink) {
+		return "<!DOCTYPE html><html><body style=\"font-family:sans-serif\"><p>"
+				+ esc(summary.text(last.type().name(), last.deviceId())) + ".</p><p>They were throttled to limit "
+				+ "repeated notifications of one device and alert type.</p><p><a href=\"" + esc(lastLink.toString())
+				+ "\">View the last one</a></p></body></html>";
 	}
 
 	static String digestSubject(int count) {

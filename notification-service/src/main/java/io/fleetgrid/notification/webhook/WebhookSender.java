@@ -25,6 +25,7 @@ import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.notification.NotificationProperties;
 import io.fleetgrid.notification.delivery.ChannelSender;
 import io.fleetgrid.notification.delivery.Delivery;
+import io.fleetgrid.notification.delivery.ThrottleSummary;
 import io.fleetgrid.notification.directory.TenantUser;
 import io.fleetgrid.notification.directory.UserDirectory;
 import io.fleetgrid.notification.directory.UserLookupException;
@@ -124,8 +125,16 @@ class WebhookSender implements ChannelSender {
 	private Result post(Webhook webhook, Delivery delivery) {
 		Map<String, Object> payload = new LinkedHashMap<>();
 		payload.put("id", delivery.idempotencyKey());
-		payload.put("type", "alert." + delivery.alertStatus().toLowerCase(java.util.Locale.ROOT));
+		ThrottleSummary summary = delivery.summary();
+		payload.put("type", (summary != null) ? "alert.throttled"
+				: "alert." + delivery.alertStatus().toLowerCase(java.util.Locale.ROOT));
 		payload.put("webhookId", webhook.id().toString());
+		if (summary != null) {
+			payload.put("summary",
+					Map.of("alertType", delivery.alertType(), "deviceId", delivery.deviceId(), "count", summary.count(),
+							"from", summary.from().toString(), "to", summary.to().toString(), "text",
+							summary.text(delivery.alertType(), delivery.deviceId())));
+		}
 		payload.put("alert", delivery.alert());
 		byte[] body = JsonSerdes.mapper().writeValueAsBytes(payload);
 		long now = this.clock.instant().getEpochSecond();

@@ -33,6 +33,7 @@ import io.fleetgrid.notification.support.Alerts;
 import io.fleetgrid.notification.support.FakeAuthService;
 import io.fleetgrid.notification.support.MailSink;
 import io.fleetgrid.notification.support.MutableClock;
+import io.fleetgrid.notification.support.SseClient;
 import io.fleetgrid.notification.support.WebhookReceiver;
 import io.fleetgrid.security.Role;
 import io.fleetgrid.security.test.TestTokens;
@@ -309,7 +310,40 @@ class NotificationDeliveryIntegrationTests {
 
 		CLOCK.advance(Duration.ofMinutes(11));
 		Alerts.publish(Alerts.raised(tenant, "veh-7", AlertType.OVERSPEED, Severity.WARNING, CLOCK.instant()));
-		await().atMost(WAIT).until(() -> MailSink.mailsTo(tenant + "-t@example.test").size() == 3);
+		await().atMost(WAIT).until(() -> MailSink.mailsTo(tenant + "-t@example.test").size() == 4);
+	}
+
+	@Test
+	void summarisesTheSuppressedAlertsOnceWhenTheThrottleWindowEnds() throws Exception {
+		String tenant = tenant();
+		String address = tenant + "-s@example.test";
+		AUTH.addUser(tenant, "u-s", address, "FLEET_MANAGER", null);
+		String token = TestTokens.bearer("u-s", tenant, Role.FLEET_MANAGER);
+		for (int i = 0; i < 5; i++) {
+			Alerts.publish(Alerts.raised(tenant, "veh-s", AlertType.OVERSPEED, Severity.WARNING, CLOCK.instant()));
+		}
+		await().atMost(WAIT)
+			.until(() -> MailSink.mailsTo(address).size() == 2
+					&& history(token).stream().filter((n) -> "SUPPRESSED".equals(n.get("status"))).count() == 6);
+		assertThat(history(token)).filteredOn((n) -> n.get("summary") != null).isEmpty();
+		SseClient stream = SseClient.open(this.port, token, null);
+		try {
+			CLOCK.advance(Duration.ofMinutes(11));
+
+			await().atMost(WAIT).until(() -> MailSink.mailsTo(address).size() == 3);
+			Map<String, Object> summary = MailSink.mailsTo(address).get(2);
+			assertThat(summary.get("subject")).isEqualTo("[FleetGrid] 3 more OVERSPEED alerts for veh-s suppressed");
+			assertThat((String) summary.get("text")).contains("3 more OVERSPEED alerts for veh-s suppressed between");
+			assertThat(stream.nextEvent("summary")).contains("\"count\":3").contains("veh-s");
+		}
+		finally {
+			stream.close();
+		}
+		await().pollDelay(Duration.ofSeconds(2)).atMost(WAIT).until(() -> true);
+		assertThat(MailSink.mailsTo(address)).hasSize(3);
+		assertThat(history(token)).filteredOn((n) -> n.get("summary") != null)
+			.extracting((n) -> n.get("channel") + ":" + n.get("status"))
+			.containsExactlyInAnyOrder("EMAIL:SENT", "WEB:SENT");
 	}
 
 	@Test
@@ -362,6 +396,73 @@ class NotificationDeliveryIntegrationTests {
 		assertThat(history(token)).filteredOn((n) -> "escalation".equals(n.get("subscriptionId")))
 			.extracting((n) -> n.get("alertId") + ":" + n.get("channel"))
 			.containsExactlyInAnyOrder(ignored.alertId() + ":EMAIL", ignored.alertId() + ":WEB");
+	}
+
+	@Test
+	void escalatesAfterTheTenantsOwnEscalationTime() {
+		String tenant = tenant();
+		String admin = tenant + "-admin@example.test";
+		AUTH.addUser(tenant, "u-admin", admin, "ADMIN", null);
+		String token = TestTokens.bearer("u-admin", tenant, Role.ADMIN);
+		String otherTenant = tenant();
+		AUTH.addUser(otherTenant, "u-admin", otherTenant + "-admin@example.test", "ADMIN", null);
+		String otherToken = TestTokens.bearer("u-admin", otherTenant, Role.ADMIN);
+		Map<String, Object> policy = put(token, "/api/v1/notifications/policy", Map.of("escalationMinutes", 40));
+		assertThat(policy).containsEntry("escalationMinutes", 40L).containsEntry("isDefault", false);
+		assertThat(get(otherToken, "/api/v1/notifications/policy")).containsEntry("escalationMinutes", 15L)
+			.containsEntry("isDefault", true);
+		AlertEvent slow = Alerts.raised(tenant, "veh-p1", AlertType.ENGINE_OVERHEAT, Severity.CRITICAL,
+				CLOCK.instant());
+		AlertEvent usual = Alerts.raised(otherTenant, "veh-p2", AlertType.ENGINE_OVERHEAT, Severity.CRITICAL,
+				CLOCK.instant());
+		Alerts.publish(slow, usual);
+		await().atMost(WAIT).until(() -> MailSink.mailsTo(admin).size() == 1);
+
+		CLOCK.advance(Duration.ofMinutes(16));
+		await().atMost(WAIT).until(() -> escalated(otherToken).size() == 2);
+		assertThat(escalated(token)).isEmpty();
+
+		// Shortening the tenant's time applies to the escalation already waiting.
+		put(token, "/api/v1/notifications/policy", Map.of("escalationMinutes", 20));
+		CLOCK.advance(Duration.ofMinutes(5));
+		await().atMost(WAIT).until(() -> escalated(token).size() == 2);
+		assertThat(escalated(token)).extracting((n) -> n.get("alertId") + ":" + n.get("channel"))
+			.containsExactlyInAnyOrder(slow.alertId() + ":EMAIL", slow.alertId() + ":WEB");
+		// The WEB row keeps its reason (an EMAIL row's reason is replaced by the send
+		// result).
+		assertThat(escalated(token)).filteredOn((n) -> "WEB".equals(n.get("channel")))
+			.singleElement()
+			.satisfies((n) -> assertThat(n).containsEntry("reason", "escalated: not acknowledged within PT20M"));
+	}
+
+	@Test
+	void onlyAdminsChangeTheNotificationPolicyAndInvalidMinutesAreAProblemNamingTheField() {
+		String tenant = tenant();
+		RestClient client = RestClient.create("http://localhost:" + this.port);
+		ResponseEntity<String> manager = exchange(client.put()
+			.uri("/api/v1/notifications/policy")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-m", tenant, Role.FLEET_MANAGER))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("escalationMinutes", 30)));
+		assertThat(manager.getStatusCode().value()).isEqualTo(403);
+		ResponseEntity<String> invalid = exchange(client.put()
+			.uri("/api/v1/notifications/policy")
+			.header(HttpHeaders.AUTHORIZATION, TestTokens.bearer("u-a", tenant, Role.ADMIN))
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(Map.of("escalationMinutes", 0)));
+		assertThat(invalid.getStatusCode().value()).isEqualTo(400);
+		assertThat(invalid.getHeaders().getContentType().isCompatibleWith(MediaType.APPLICATION_PROBLEM_JSON)).isTrue();
+		assertThat(invalid.getBody()).contains("escalationMinutes: must be between 1 and 1440 minutes");
+		String admin = TestTokens.bearer("u-a", tenant, Role.ADMIN);
+		put(admin, "/api/v1/notifications/policy", Map.of("escalationMinutes", 30));
+		Map<String, Object> reset = put(admin, "/api/v1/notifications/policy", Map.of());
+		assertThat(reset).containsEntry("escalationMinutes", 15L)
+			.containsEntry("isDefault", true)
+			.containsEntry("updatedBy", "u-a");
+	}
+
+	private List<Map<String, Object>> escalated(String token) {
+		return history(token).stream().filter((n) -> "escalation".equals(n.get("subscriptionId"))).toList();
 	}
 
 	@Test
@@ -471,6 +572,30 @@ class NotificationDeliveryIntegrationTests {
 			.header(HttpHeaders.AUTHORIZATION, token)
 			.contentType(MediaType.APPLICATION_JSON)
 			.body(body)
+			.retrieve()
+			.body(String.class);
+		return JsonSerdes.mapper().readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private Map<String, Object> put(String token, String path, Map<String, Object> body) {
+		String json = RestClient.create("http://localhost:" + this.port)
+			.put()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, token)
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(body)
+			.retrieve()
+			.body(String.class);
+		return JsonSerdes.mapper().readValue(json, new TypeReference<Map<String, Object>>() {
+		});
+	}
+
+	private Map<String, Object> get(String token, String path) {
+		String json = RestClient.create("http://localhost:" + this.port)
+			.get()
+			.uri(path)
+			.header(HttpHeaders.AUTHORIZATION, token)
 			.retrieve()
 			.body(String.class);
 		return JsonSerdes.mapper().readValue(json, new TypeReference<Map<String, Object>>() {

@@ -1,0 +1,4 @@
+/**
+ * Benchmarks of the live stream.
+ */
+package io.fleetgrid.notification.stream;
