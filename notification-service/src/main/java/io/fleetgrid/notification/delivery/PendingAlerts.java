@@ -54,10 +54,11 @@ class PendingAlerts {
 	void park(AlertEvent alert, String error) {
 		Instant now = this.clock.instant();
 		this.jdbc.sql("""
-				insert into pending_alert (alert_id, alert_version, tenant_id, alert, attempts, next_attempt_at,
-				    last_error) values (?, ?, ?, ?, 1, ?, ?)
-				on conflict (alert_id, alert_version) do nothing""")
-			.params(alert.alertId(), alert.version(), alert.tenantId(), JsonSerdes.mapper().writeValueAsString(alert),
+				insert into pending_alert (alert_id, alert_version, alert_status, tenant_id, alert, attempts,
+				    next_attempt_at, last_error) values (?, ?, ?, ?, ?, 1, ?, ?)
+				on conflict (alert_id, alert_version, alert_status) do nothing""")
+			.params(alert.alertId(), alert.version(), alert.status().name(), alert.tenantId(),
+					JsonSerdes.mapper().writeValueAsString(alert),
 					Timestamp.from(now.plus(this.properties.directory().retryPendingAfter())), error)
 			.update();
 	}
@@ -81,16 +82,16 @@ class PendingAlerts {
 		for (AlertEvent alert : due) {
 			try {
 				this.planner.plan(alert);
-				this.jdbc.sql("delete from pending_alert where alert_id = ? and alert_version = ?")
-					.params(alert.alertId(), alert.version())
+				this.jdbc.sql("delete from pending_alert where alert_id = ? and alert_version = ? and alert_status = ?")
+					.params(alert.alertId(), alert.version(), alert.status().name())
 					.update();
 			}
 			catch (UserLookupException ex) {
 				this.jdbc.sql("""
 						update pending_alert set attempts = attempts + 1, next_attempt_at = ?, last_error = ?
-						where alert_id = ? and alert_version = ?""")
+						where alert_id = ? and alert_version = ? and alert_status = ?""")
 					.params(Timestamp.from(now.plus(this.properties.directory().retryPendingAfter())), ex.getMessage(),
-							alert.alertId(), alert.version())
+							alert.alertId(), alert.version(), alert.status().name())
 					.update();
 			}
 		}

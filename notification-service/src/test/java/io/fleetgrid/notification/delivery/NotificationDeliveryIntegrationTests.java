@@ -24,6 +24,7 @@ import tools.jackson.core.type.TypeReference;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertEvent.Severity;
+import io.fleetgrid.contracts.event.AlertEvent.Status;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.DeviceType;
@@ -143,6 +144,34 @@ class NotificationDeliveryIntegrationTests {
 		List<Map<String, Object>> history = history(TestTokens.bearer("u-manager", tenant, Role.FLEET_MANAGER));
 		assertThat(history).extracting((n) -> n.get("channel") + ":" + n.get("status"))
 			.containsExactlyInAnyOrder("EMAIL:SENT", "WEB:SENT");
+	}
+
+	@Test
+	void alertsWhoseRecipientsCannotBeLookedUpAreParkedAndDeliveredOnceTheDirectoryAnswersAgain() {
+		String tenant = tenant();
+		String manager = tenant + "-parked@example.test";
+		AUTH.addUser(tenant, "u-parked", manager, "FLEET_MANAGER", null);
+		AlertEvent raised = Alerts.raised(tenant, "veh-p", AlertType.OVERSPEED, Severity.WARNING, CLOCK.instant());
+		// device-service's acknowledgement and the stream-processor's CLEARED both follow
+		// version 1, so both carry version 2: neither may hide the other.
+		AlertEvent acknowledged = raised.acknowledge("u-parked", CLOCK.instant().plusSeconds(5), null);
+		AlertEvent cleared = raised.next(Status.CLEARED, CLOCK.instant().plusSeconds(10),
+				CLOCK.instant().plusSeconds(10), "Speed back under the limit", null);
+		AUTH.setDown(true);
+		try {
+			Alerts.publish(raised, acknowledged, cleared);
+			await().pollDelay(Duration.ofSeconds(3)).atMost(WAIT).until(() -> true);
+			assertThat(MailSink.mailsTo(manager)).isEmpty();
+		}
+		finally {
+			AUTH.setDown(false);
+		}
+
+		await().atMost(WAIT).until(() -> MailSink.mailsTo(manager).size() == 3);
+		assertThat(MailSink.mailsTo(manager)).extracting((mail) -> (String) mail.get("subject"))
+			.anySatisfy((subject) -> assertThat(subject).endsWith("raised"))
+			.anySatisfy((subject) -> assertThat(subject).endsWith("acknowledged"))
+			.anySatisfy((subject) -> assertThat(subject).endsWith("cleared"));
 	}
 
 	@Test
