@@ -1,5 +1,6 @@
 package io.fleetgrid.log.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -204,6 +205,9 @@ class SearchApiIntegrationTests {
 		String a1 = "a1-" + this.run;
 		String a2 = "a2-" + this.run;
 		String b1 = "b1-" + this.run;
+		// A record that is not a device snapshot is skipped, not fatal to the directory.
+		TestEvents.sendRaw(Topics.DEVICES.name(), "junk-" + this.run,
+				"not a snapshot".getBytes(StandardCharsets.UTF_8));
 		// The same user id is assigned a device in tenant B too: scope is per tenant.
 		TestEvents.send(Topics.DEVICES,
 				List.<Map.Entry<String, DeviceSnapshot>>of(entry(a1, device(a1, this.tenantA, user)),
