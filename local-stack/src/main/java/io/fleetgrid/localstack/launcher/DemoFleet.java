@@ -25,7 +25,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * fleet of vans and a rooftop solar site with inverters and a battery in Berlin. Device
  * tokens are shown once by device-service, so the launcher keeps them in an owner-only
  * file in the data directory for the simulator; a device that exists without a known
- * token gets a new one (rotation). Idempotent across restarts.
+ * token gets a new one (rotation). Some vans are assigned to the demo user
+ * {@value #DEMO_USER} (its user id, the {@code sub} of its tokens, looked up in
+ * auth-service's user list), so that a USER sees a subset of the fleet; an assignment is
+ * only ever added, never removed. Idempotent across restarts.
  */
 final class DemoFleet {
 
@@ -33,16 +36,21 @@ final class DemoFleet {
 
 	static final String SITE = "site-berlin";
 
-	/** The demo devices: id, type, name, group. */
-	static final List<DemoDevice> DEVICES = List.of(new DemoDevice("veh-0001", "VEHICLE", "Van 1", FLEET),
-			new DemoDevice("veh-0002", "VEHICLE", "Van 2", FLEET),
-			new DemoDevice("veh-0003", "VEHICLE", "Van 3", FLEET),
-			new DemoDevice("veh-0004", "VEHICLE", "Van 4", FLEET),
-			new DemoDevice("veh-0005", "VEHICLE", "Truck 5", FLEET),
-			new DemoDevice("veh-0006", "VEHICLE", "Truck 6", FLEET),
-			new DemoDevice("inv-0001", "INVERTER", "Roof inverter A", SITE),
-			new DemoDevice("inv-0002", "INVERTER", "Roof inverter B", SITE),
-			new DemoDevice("bat-0001", "BATTERY", "Site battery", SITE));
+	/** The demo user (role USER) who is assigned some of the vans. */
+	static final String DEMO_USER = "user@demo.local";
+
+	/**
+	 * The demo devices: id, type, name, group, whether assigned to {@link #DEMO_USER}.
+	 */
+	static final List<DemoDevice> DEVICES = List.of(new DemoDevice("veh-0001", "VEHICLE", "Van 1", FLEET, true),
+			new DemoDevice("veh-0002", "VEHICLE", "Van 2", FLEET, true),
+			new DemoDevice("veh-0003", "VEHICLE", "Van 3", FLEET, false),
+			new DemoDevice("veh-0004", "VEHICLE", "Van 4", FLEET, false),
+			new DemoDevice("veh-0005", "VEHICLE", "Truck 5", FLEET, false),
+			new DemoDevice("veh-0006", "VEHICLE", "Truck 6", FLEET, false),
+			new DemoDevice("inv-0001", "INVERTER", "Roof inverter A", SITE, false),
+			new DemoDevice("inv-0002", "INVERTER", "Roof inverter B", SITE, false),
+			new DemoDevice("bat-0001", "BATTERY", "Site battery", SITE, false));
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
@@ -69,18 +77,25 @@ final class DemoFleet {
 		ensureGroup(accessToken, FLEET, "Berlin delivery fleet", "FLEET");
 		ensureGroup(accessToken, SITE, "Berlin rooftop solar", "SITE");
 		Map<String, String> known = read(tokens);
+		String demoUserId = userId(accessToken, DEMO_USER);
 		List<ProvisionedDevice> devices = new ArrayList<>();
 		for (DemoDevice device : DEVICES) {
+			String assignTo = (device.assignedToDemoUser()) ? demoUserId : null;
 			HttpResponse<String> existing = send(accessToken, "GET", "/api/v1/devices/" + device.id(), null);
 			String token = known.get(device.id());
 			if (existing.statusCode() == 404) {
-				token = issued(send(accessToken, "POST", "/api/v1/devices", create(device)), device);
+				token = issued(send(accessToken, "POST", "/api/v1/devices", create(device, assignTo)), device);
+				devices.add(new ProvisionedDevice(device, token));
+				continue;
 			}
-			else if (existing.statusCode() != 200) {
+			if (existing.statusCode() != 200) {
 				throw new IOException(
 						"GET device " + device.id() + ": " + existing.statusCode() + " " + existing.body());
 			}
-			else if (token == null) {
+			if (assignTo != null) {
+				ensureAssigned(accessToken, device, this.json.readTree(existing.body()), assignTo);
+			}
+			if (token == null) {
 				token = issued(send(accessToken, "POST", "/api/v1/devices/" + device.id() + "/credentials", null),
 						device);
 			}
@@ -128,12 +143,53 @@ final class DemoFleet {
 		}
 	}
 
-	private static Map<String, Object> create(DemoDevice device) {
+	/**
+	 * The id of a user of the tenant, by e-mail, from {@code GET /api/v1/users} (ADMIN).
+	 * @return the id, or null if there is no such user
+	 */
+	private String userId(String accessToken, String email) throws IOException, InterruptedException {
+		for (int page = 0; page < 100; page++) {
+			HttpResponse<String> response = send(accessToken, "GET", "/api/v1/users?page=" + page + "&size=100", null);
+			if (response.statusCode() != 200) {
+				throw new IOException("GET users: " + response.statusCode() + " " + response.body());
+			}
+			JsonNode items = this.json.readTree(response.body()).path("items");
+			if (!items.isArray() || items.isEmpty()) {
+				return null;
+			}
+			for (JsonNode user : items) {
+				if (email.equalsIgnoreCase(user.path("email").asText())) {
+					return user.path("id").asText();
+				}
+			}
+		}
+		return null;
+	}
+
+	private void ensureAssigned(String accessToken, DemoDevice device, JsonNode existing, String userId)
+			throws IOException, InterruptedException {
+		List<String> assigned = new ArrayList<>();
+		existing.path("assignedUserIds").forEach((id) -> assigned.add(id.asText()));
+		if (assigned.contains(userId)) {
+			return;
+		}
+		assigned.add(userId);
+		HttpResponse<String> patched = send(accessToken, "PATCH", "/api/v1/devices/" + device.id(),
+				Map.of("assignedUserIds", assigned));
+		if (patched.statusCode() != 200) {
+			throw new IOException("assign device " + device.id() + ": " + patched.statusCode() + " " + patched.body());
+		}
+	}
+
+	private static Map<String, Object> create(DemoDevice device, String assignTo) {
 		Map<String, Object> body = new LinkedHashMap<>();
 		body.put("id", device.id());
 		body.put("type", device.type());
 		body.put("name", device.name());
 		body.put("groupId", device.groupId());
+		if (assignTo != null) {
+			body.put("assignedUserIds", List.of(assignTo));
+		}
 		if (device.type().equals("VEHICLE")) {
 			body.put("vehicle", Map.of("make", "FleetGrid", "model", "Demo van", "fuelType", "DIESEL",
 					"serviceIntervalKm", 30000, "serviceIntervalMonths", 12));
@@ -206,8 +262,10 @@ final class DemoFleet {
 	 * @param type device type
 	 * @param name display name
 	 * @param groupId fleet or site
+	 * @param assignedToDemoUser whether the demo user {@value DemoFleet#DEMO_USER} may
+	 * see it
 	 */
-	record DemoDevice(String id, String type, String name, String groupId) {
+	record DemoDevice(String id, String type, String name, String groupId, boolean assignedToDemoUser) {
 
 		boolean isVehicle() {
 			return this.type.equals("VEHICLE");

@@ -3,6 +3,7 @@ package io.fleetgrid.log.query;
 import java.time.Clock;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
+import io.fleetgrid.log.directory.DeviceAssignments;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -14,8 +15,8 @@ import org.springframework.context.annotation.Configuration;
 class QueryConfiguration {
 
 	@Bean
-	SearchService searchService(ElasticsearchClient client, Clock clock) {
-		return new SearchService(client, clock);
+	SearchService searchService(ElasticsearchClient client, Clock clock, DeviceAssignments assignments) {
+		return new SearchService(client, clock, assignments);
 	}
 
 }

@@ -24,6 +24,7 @@ import co.elastic.clients.elasticsearch.core.SearchRequest;
 import co.elastic.clients.elasticsearch.core.SearchResponse;
 import co.elastic.clients.elasticsearch.core.search.Hit;
 import co.elastic.clients.elasticsearch.core.search.TotalHitsRelation;
+import io.fleetgrid.log.directory.DeviceAssignments;
 import io.fleetgrid.log.index.Documents.AlertDocument;
 import io.fleetgrid.log.index.Documents.AuditDocument;
 import io.fleetgrid.log.index.Documents.LogDocument;
@@ -60,14 +61,18 @@ public class SearchService {
 
 	private final Clock clock;
 
+	private final DeviceAssignments assignments;
+
 	/**
 	 * Searches through a client.
 	 * @param client the search client
 	 * @param clock the clock (default end of aggregation ranges)
+	 * @param assignments the devices assigned to users (scope of role USER)
 	 */
-	public SearchService(ElasticsearchClient client, Clock clock) {
+	public SearchService(ElasticsearchClient client, Clock clock, DeviceAssignments assignments) {
 		this.client = client;
 		this.clock = clock;
+		this.assignments = assignments;
 	}
 
 	/**
@@ -107,7 +112,7 @@ public class SearchService {
 	 * @return the trace, or null if the caller sees no line of it
 	 */
 	public @Nullable Trace trace(Caller caller, String traceId) {
-		Query scope = SearchScope.of(IndexKind.LOGS, caller);
+		Query scope = SearchScope.of(IndexKind.LOGS, caller, this.assignments);
 		SearchRequest request = SearchRequest.of((s) -> s.index(IndexKind.LOGS.pattern())
 			.ignoreUnavailable(true)
 			.allowNoIndices(true)
@@ -126,7 +131,7 @@ public class SearchService {
 
 	<T> SearchResult<T> search(SearchKind<T> kind, Caller caller, Map<String, String> parameters) {
 		Criteria criteria = Criteria.parse(parameters, kind.filters(), this.clock.instant());
-		Query scope = SearchScope.of(kind.index(), caller);
+		Query scope = SearchScope.of(kind.index(), caller, this.assignments);
 		SearchRequest request = request(kind, criteria, scope);
 		SearchResponse<T> response = execute(request, kind.documentType());
 		List<Hit<T>> hits = response.hits().hits();

@@ -1,5 +1,6 @@
 package io.fleetgrid.log.query;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -9,10 +10,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Stream;
 
 import co.elastic.clients.elasticsearch.ElasticsearchClient;
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AuditEvent;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.LogEvent;
 import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.log.TestEvents;
@@ -191,8 +195,74 @@ class SearchApiIntegrationTests {
 		Response userAlerts = get(this.port, "/api/v1/alerts/search?q=" + this.run,
 				TestTokens.bearer(this.tenantA, Role.USER));
 		assertThat(userAlerts.status()).isEqualTo(200);
-		assertThat(userAlerts.json().get("hits")).as("device assignments are not known yet: users see none").isEmpty();
+		assertThat(userAlerts.json().get("hits")).as("a user with no assigned device sees none").isEmpty();
 		assertThat(get(this.port, "/api/v1/alerts/search", "Bearer not-a-token").status()).isEqualTo(401);
+	}
+
+	@Test
+	void aUserSeesOnlyTheAlertsOfTheDevicesAssignedToThemAndAnotherTenantsAdminNone() {
+		String user = "u" + this.run;
+		String a1 = "a1-" + this.run;
+		String a2 = "a2-" + this.run;
+		String b1 = "b1-" + this.run;
+		// A record that is not a device snapshot is skipped, not fatal to the directory.
+		TestEvents.sendRaw(Topics.DEVICES.name(), "junk-" + this.run,
+				"not a snapshot".getBytes(StandardCharsets.UTF_8));
+		// The same user id is assigned a device in tenant B too: scope is per tenant.
+		TestEvents.send(Topics.DEVICES,
+				List.<Map.Entry<String, DeviceSnapshot>>of(entry(a1, device(a1, this.tenantA, user)),
+						entry(a2, device(a2, this.tenantA, "someone-else")),
+						entry(b1, device(b1, this.tenantB, user))));
+		TestEvents.send(Topics.ALERTS,
+				List.<Map.Entry<String, AlertEvent>>of(
+						entry(a1, TestEvents.alert("alert-" + a1, this.tenantA, a1, "Coolant " + this.run)),
+						entry(a2, TestEvents.alert("alert-" + a2, this.tenantA, a2, "Coolant " + this.run)),
+						entry(b1, TestEvents.alert("alert-" + b1, this.tenantB, b1, "Coolant " + this.run))));
+		await().atMost(INDEXED)
+			.until(() -> Stream.of(a1, a2, b1)
+				.allMatch((id) -> count(this.search, IndexKind.ALERTS.pattern(),
+						term("docId", "alert-" + id + ":1")) == 1));
+		String userA = TestTokens.bearer(user, this.tenantA, Role.USER);
+
+		await().atMost(INDEXED)
+			.untilAsserted(() -> assertThat(
+					texts(get(this.port, "/api/v1/alerts/search?q=" + this.run, userA).json().get("hits"), "alertId"))
+				.containsExactly("alert-" + a1));
+		// A filter can only narrow the scope, never widen it.
+		assertThat(get(this.port, "/api/v1/alerts/search?deviceId=" + a2 + "," + b1, userA).json().get("hits"))
+			.isEmpty();
+		assertThat(texts(
+				get(this.port, "/api/v1/alerts/search?q=" + this.run, TestTokens.bearer(user, this.tenantB, Role.USER))
+					.json()
+					.get("hits"),
+				"alertId"))
+			.containsExactly("alert-" + b1);
+		assertThat(texts(get(this.port, "/api/v1/alerts/search?q=" + this.run,
+				TestTokens.bearer(this.tenantA, Role.FLEET_MANAGER))
+			.json()
+			.get("hits"), "alertId")).containsExactlyInAnyOrder("alert-" + a1, "alert-" + a2);
+		assertThat(
+				texts(get(this.port, "/api/v1/alerts/search?q=" + this.run, TestTokens.bearer(this.tenantB, Role.ADMIN))
+					.json()
+					.get("hits"), "alertId"))
+			.as("tenant B's admin sees none of tenant A's alerts")
+			.containsExactly("alert-" + b1);
+
+		// Unassigning the device (a new snapshot on the compacted topic) takes it out of
+		// the
+		// user's scope.
+		TestEvents.send(Topics.DEVICES,
+				List.<Map.Entry<String, DeviceSnapshot>>of(entry(a1, device(a1, this.tenantA))));
+		await().atMost(INDEXED)
+			.untilAsserted(
+					() -> assertThat(get(this.port, "/api/v1/alerts/search?q=" + this.run, userA).json().get("hits"))
+						.isEmpty());
+	}
+
+	private static DeviceSnapshot device(String id, String tenant, String... users) {
+		Instant now = Instant.now();
+		return new DeviceSnapshot(id, tenant, DeviceType.VEHICLE, id, "fleet-1", List.of(), List.of(users), true, null,
+				null, now, now);
 	}
 
 	@Test
