@@ -111,11 +111,11 @@ public final class Documents {
 			@Nullable String acknowledgedBy) {
 
 		static AlertDocument of(AlertEvent event) {
-			return new AlertDocument(event.alertId() + ":" + event.version(), time(event.ts()), event.tenantId(),
-					event.alertId(), event.version(), event.deviceId(), event.groupId(), event.type().name(),
-					event.severity().name(), event.status().name(), event.geofenceId(), time(event.startedAt()),
-					(event.endedAt() != null) ? time(event.endedAt()) : null, event.message(), event.details(),
-					(event.acknowledgement() != null) ? event.acknowledgement().by() : null);
+			return new AlertDocument(event.alertId() + ":" + event.version() + ":" + event.status(), time(event.ts()),
+					event.tenantId(), event.alertId(), event.version(), event.deviceId(), event.groupId(),
+					event.type().name(), event.severity().name(), event.status().name(), event.geofenceId(),
+					time(event.startedAt()), (event.endedAt() != null) ? time(event.endedAt()) : null, event.message(),
+					event.details(), (event.acknowledgement() != null) ? event.acknowledgement().by() : null);
 		}
 
 	}

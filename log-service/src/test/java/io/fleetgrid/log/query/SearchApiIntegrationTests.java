@@ -158,7 +158,8 @@ class SearchApiIntegrationTests {
 				TestEvents.log("device-service", "ERROR", "secret " + this.run, null, this.tenantB, Instant.now()))));
 		await().atMost(INDEXED)
 			.until(() -> count(this.search, IndexKind.AUDIT.pattern(), term("action", action)) == 3
-					&& count(this.search, IndexKind.ALERTS.pattern(), term("docId", "alert-b-" + this.run + ":1")) == 1
+					&& count(this.search, IndexKind.ALERTS.pattern(),
+							term("docId", "alert-b-" + this.run + ":1:RAISED")) == 1
 					&& count(this.search, IndexKind.LOGS.pattern(), term("tenantId", this.tenantB)) >= 1);
 
 		String adminA = TestTokens.bearer(this.tenantA, Role.ADMIN);
@@ -221,7 +222,7 @@ class SearchApiIntegrationTests {
 		await().atMost(INDEXED)
 			.until(() -> Stream.of(a1, a2, b1)
 				.allMatch((id) -> count(this.search, IndexKind.ALERTS.pattern(),
-						term("docId", "alert-" + id + ":1")) == 1));
+						term("docId", "alert-" + id + ":1:RAISED")) == 1));
 		String userA = TestTokens.bearer(user, this.tenantA, Role.USER);
 
 		await().atMost(INDEXED)
