@@ -85,11 +85,24 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		}
 	}
 
-	private void raise(String deviceId, Presence presence, long now) {
+	private void raise(String deviceId, Presence candidate, long now) {
 		DeviceMemory memory = this.memories.get(deviceId);
 		if (memory == null) {
 			return;
 		}
+		// The presence is rewritten only once per check interval; the memory knows when
+		// the newest event was processed.
+		Presence presence = (memory.lastProcessedMs > candidate.lastProcessedMs())
+				? new Presence(candidate.tenantId(), candidate.groupId(), memory.lastProcessedMs, memory.lastTs, false)
+				: candidate;
+		long afterMs = this.registry.thresholds(presence.tenantId(), presence.groupId()).offlineAfterMinutes()
+				* 60_000L;
+		if (now - presence.lastProcessedMs() < afterMs) {
+			this.presences.put(deviceId, presence);
+			return;
+		}
+		// the next event rewrites the presence (offline no more)
+		memory.presenceWrittenMs = 0;
 		AlertBook alerts = new AlertBook(memory.alerts, this.severities, presence.tenantId(), deviceId,
 				presence.groupId());
 		Instant at = Instant.ofEpochMilli(now);

@@ -27,11 +27,17 @@ import io.fleetgrid.stream.geo.Geo;
  * stood still or sent nothing for {@code tripIdleGap} (the trip then ends at its last
  * movement). Route points are kept at least 20 m apart and simplified with
  * Douglas-Peucker ({@code tripRouteToleranceM}) when the trip ends and whenever more than
- * {@value #MAX_ROUTE_POINTS} points pile up.
+ * {@value #MAX_ROUTE_POINTS} points pile up; if that leaves more than three quarters of
+ * them (a long, winding trip), the tolerance is doubled until it does not, so the route
+ * in progress stays small.
  */
 public final class TripTracker {
 
-	static final int MAX_ROUTE_POINTS = 1000;
+	/**
+	 * Route points kept while the trip is in progress: the route is part of the device's
+	 * memory, which is read and written (and changelogged) with every event.
+	 */
+	static final int MAX_ROUTE_POINTS = 200;
 
 	private static final double MIN_POINT_SPACING_M = 20;
 
@@ -99,8 +105,7 @@ public final class TripTracker {
 					|| Geo.distanceM(trip.route.get(trip.route.size() - 1), position) >= MIN_POINT_SPACING_M) {
 				trip.route.add(position);
 				if (trip.route.size() > MAX_ROUTE_POINTS) {
-					trip.route = new ArrayList<>(
-							DouglasPeucker.simplify(trip.route, detection.settings().tripRouteToleranceM()));
+					trip.route = simplify(trip.route, detection.settings().tripRouteToleranceM());
 				}
 			}
 		}
@@ -137,6 +142,16 @@ public final class TripTracker {
 		return new Trip(tripId, detection.device().deviceId(), detection.device().tenantId(), trip.startedAt, end,
 				trip.startPosition, endPosition, Math.round(trip.distanceKm * 1000) / 1000.0, trip.maxSpeedKph,
 				Math.round(avg * 10) / 10.0, trip.harshBraking, trip.harshAcceleration, trip.overspeed, reason, route);
+	}
+
+	private static List<GeoPoint> simplify(List<GeoPoint> route, double toleranceM) {
+		List<GeoPoint> simplified = DouglasPeucker.simplify(route, toleranceM);
+		double tolerance = toleranceM;
+		while (simplified.size() > MAX_ROUTE_POINTS * 3 / 4 && tolerance < 100_000) {
+			tolerance *= 2;
+			simplified = DouglasPeucker.simplify(simplified, tolerance);
+		}
+		return new ArrayList<>(simplified);
 	}
 
 }

@@ -300,6 +300,8 @@ final class LoadBenchmark {
 		props.put("fleetgrid.stream.state-dir", stateDir.toString());
 		props.put("fleetgrid.stream.processing-guarantee", guarantee);
 		props.put("fleetgrid.stream.commit-interval", this.commitInterval);
+		// as in application.yml
+		props.put("fleetgrid.stream.device-state-interval", "5s");
 		props.putAll(variant.properties());
 		props.forEach((key, value) -> command.add("-D" + key + "=" + value));
 		String classpath = System.getProperty("java.class.path");
