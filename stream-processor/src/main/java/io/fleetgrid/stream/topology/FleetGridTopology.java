@@ -132,8 +132,8 @@ public final class FleetGridTopology {
 				() -> new TelemetryProcessor(this.registry, this.settings, this.severities, detectors, this.metrics),
 				Named.as("telemetry-processor"), MEMORY_STORE, PRESENCE_STORE);
 		telemetry
-			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval()),
-					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
+			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
+					this.settings.detectors()), Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
 			.split(Named.as("offline-"))
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched.withConsumer(
@@ -144,6 +144,10 @@ public final class FleetGridTopology {
 					(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
 						.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "offline-device-state-sink")),
 					"states"))
+			.branch((key, value) -> value instanceof Trip,
+					Branched
+						.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("offline-as-trip"))
+							.to(Topics.TRIPS.name(), produced(Topics.TRIPS, "offline-trips-sink")), "trips"))
 			.noDefaultBranch();
 
 		out.split(Named.as("output-"))

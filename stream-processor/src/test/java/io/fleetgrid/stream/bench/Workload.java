@@ -20,10 +20,12 @@ import io.fleetgrid.contracts.event.RuleSettings.Thresholds;
  * 300 m on a 0.01° grid over the same area (every fourth with a 50 km/h zone limit), the
  * tenant's rules at the platform defaults. Event {@code i} of the stream belongs to
  * device {@code i % devices} (round robin, so every device's events are in order) and is
- * the device's {@code n = i / devices}-th point: speed cycles 60…139 km/h (OVERSPEED
- * raised, updated and cleared), every 50th point brakes at 6 m/s² (HARSH_BRAKING raised
- * and cleared), the ignition is off for 10 of every 600 points (trips end), the vehicle
- * moves north 0.0002° per point. About one alert step per six events.
+ * the device's {@code n = i / devices}-th point; the cycles below are offset by the
+ * device number, so that every stretch of the stream has alert steps: speed cycles 60…139
+ * km/h (OVERSPEED raised, updated and cleared), every 20th point brakes at 6 m/s²
+ * (HARSH_BRAKING raised and cleared), the ignition is off for 10 of every 600 points
+ * (trips end), the vehicle moves north 0.0002° (22 m) per point. One alert step per 5 to
+ * 10 events, depending on the time between a device's points.
  *
  * @param tenantId tenant of the shape
  * @param devices number of vehicles
@@ -72,9 +74,11 @@ record Workload(String tenantId, int devices, int geofences) {
 		int d = (int) (i % this.devices);
 		long n = i / this.devices;
 		String ts = Instant.ofEpochMilli(tsMs).toString();
-		boolean ignition = (n % 600) < 590;
-		double speed = ignition ? 60 + (n % 80) : 0;
-		double accel = (n % 20 == 19) ? -6.0 : 0.3;
+		// the cycles are staggered by device, so that any window of the stream has alerts
+		long phase = n + d;
+		boolean ignition = (phase % 600) < 590;
+		double speed = ignition ? 60 + (phase % 80) : 0;
+		double accel = (phase % 20 == 19) ? -6.0 : 0.3;
 		double lat = 52 + (d % 1000) * 0.001 + (n % 500) * 0.0002;
 		double lon = 13 + (d / 1000 % 100) * 0.01;
 		String json = String.format(Locale.ROOT,
