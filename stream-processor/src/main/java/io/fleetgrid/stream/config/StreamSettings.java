@@ -30,11 +30,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param inMemoryStores keep the state stores in memory instead of RocksDB (still with
  * changelogs); for tests and benchmarks only: the TopologyTestDriver commits, and so
  * checkpoints every RocksDB store, after every record
+ * @param deviceStateInterval publish a device's state at most once per this wall-clock
+ * interval, and at once when an alert step was emitted or the ignition changed; zero (the
+ * default here; the application sets 5 s) publishes after every event
  */
 @ConfigurationProperties("fleetgrid.stream")
 public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
 		Integer threads, Duration grace, Duration offlineCheckInterval, Detectors detectors,
-		Map<String, Severity> severities, Boolean inMemoryStores) {
+		Map<String, Severity> severities, Boolean inMemoryStores, Duration deviceStateInterval) {
 
 	public StreamSettings {
 		applicationId = (applicationId != null) ? applicationId : "stream-processor";
@@ -47,6 +50,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 		detectors = (detectors != null) ? detectors : Detectors.DEFAULTS;
 		severities = (severities != null) ? Map.copyOf(severities) : Map.of();
 		inMemoryStores = (inMemoryStores != null) ? inMemoryStores : false;
+		deviceStateInterval = (deviceStateInterval != null) ? deviceStateInterval : Duration.ZERO;
 	}
 
 	/**
@@ -76,7 +80,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 	 * @return the defaults
 	 */
 	public static StreamSettings defaults() {
-		return new StreamSettings(null, null, null, null, null, null, null, null, null, null);
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

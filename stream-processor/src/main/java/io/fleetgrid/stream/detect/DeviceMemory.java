@@ -71,6 +71,18 @@ public final class DeviceMemory {
 	/** The trip in progress, or null. */
 	public TripProgress trip;
 
+	/** Wall-clock time (epoch ms) when the newest event of the device was processed. */
+	public long lastProcessedMs;
+
+	/**
+	 * Wall-clock time (epoch ms) when the device's presence was last written; 0 when it
+	 * must be written with the next event (the offline punctuation sets it so).
+	 */
+	public long presenceWrittenMs;
+
+	/** Wall-clock time (epoch ms) when the device's state was last published. */
+	public long statePublishedMs;
+
 	/**
 	 * Presence of a device in one geofence, with the pending crossing that is not
 	 * confirmed yet.

@@ -15,7 +15,6 @@ import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.stream.alert.Severities;
 import io.fleetgrid.stream.config.StreamSettings;
 import io.fleetgrid.stream.detect.Detector;
-import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.detect.DtcDetector;
 import io.fleetgrid.stream.detect.EngineOverheatDetector;
 import io.fleetgrid.stream.detect.GeofenceDetector;
@@ -33,6 +32,7 @@ import io.fleetgrid.stream.detect.ProductionDropDetector;
 import io.fleetgrid.stream.detect.ServiceDueDetector;
 import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.rollup.RollupAccumulator;
+import io.fleetgrid.stream.rollup.RollupAccumulatorSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.KeyValue;
@@ -134,7 +134,7 @@ public final class FleetGridTopology {
 	public void build(StreamsBuilder builder) {
 		this.registry.addTo(builder, this.settings::keyValueStore);
 		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(),
-				new JsonStateSerde<>(DeviceMemory.class)));
+				new DeviceMemorySerde()));
 		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
 				new JsonStateSerde<>(Presence.class)));
 		builder.addGlobalStore(
@@ -153,8 +153,8 @@ public final class FleetGridTopology {
 				() -> new TelemetryProcessor(this.registry, this.settings, this.severities, detectors, this.metrics),
 				Named.as("telemetry-processor"), MEMORY_STORE, PRESENCE_STORE);
 		telemetry
-			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval()),
-					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
+			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
+					this.settings.detectors()), Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
 			.split(Named.as("offline-"))
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched.withConsumer(
@@ -165,6 +165,10 @@ public final class FleetGridTopology {
 					(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
 						.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "offline-device-state-sink")),
 					"states"))
+			.branch((key, value) -> value instanceof Trip,
+					Branched
+						.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("offline-as-trip"))
+							.to(Topics.TRIPS.name(), produced(Topics.TRIPS, "offline-trips-sink")), "trips"))
 			.noDefaultBranch();
 
 		out.split(Named.as("output-"))
@@ -204,7 +208,8 @@ public final class FleetGridTopology {
 						Materialized
 							.<String, RollupAccumulator>as(this.settings.windowStore(name, resolution.duration()))
 							.withKeySerde(Serdes.String())
-							.withValueSerde(new JsonStateSerde<>(RollupAccumulator.class)))
+							.withValueSerde(new RollupAccumulatorSerde(
+									new JsonStateSerde<>(RollupAccumulator.class).deserializer())))
 				// Final results only. Not EmitStrategy.onWindowClose(): after a crash and
 				// restore
 				// its window processor forwarded a record with timestamp -1 (Kafka 4.1.2)

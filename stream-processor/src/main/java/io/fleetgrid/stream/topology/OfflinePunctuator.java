@@ -5,15 +5,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.stream.alert.AlertBook;
 import io.fleetgrid.stream.alert.Severities;
+import io.fleetgrid.stream.config.StreamSettings.Detectors;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.state.DeviceStates;
+import io.fleetgrid.stream.trip.TripTracker;
 import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
@@ -29,8 +33,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@code offlineAfterMinutes} (wall clock, measured from when its last event was
  * processed, so a backlog after a restart does not make every device look offline). The
  * alert's {@code startedAt} is the event time of the last event; the next event clears it
- * ({@link io.fleetgrid.stream.detect.OfflineDetector}). Receives the telemetry records
- * only to live in the same task as the stores; it ignores them.
+ * ({@link io.fleetgrid.stream.detect.OfflineDetector}). A vehicle's trip in progress ends
+ * with the alert, at its last movement. Receives the telemetry records only to live in
+ * the same task as the stores; it ignores them.
  */
 final class OfflinePunctuator implements Processor<String, byte[], String, Object> {
 
@@ -40,16 +45,21 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final Duration interval;
 
+	private final Detectors detectors;
+
+	private final TripTracker trips = new TripTracker();
+
 	private ProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, DeviceMemory> memories;
 
 	private KeyValueStore<String, Presence> presences;
 
-	OfflinePunctuator(Registry registry, Severities severities, Duration interval) {
+	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors) {
 		this.registry = registry;
 		this.severities = severities;
 		this.interval = interval;
+		this.detectors = detectors;
 	}
 
 	@Override
@@ -85,11 +95,24 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		}
 	}
 
-	private void raise(String deviceId, Presence presence, long now) {
+	private void raise(String deviceId, Presence candidate, long now) {
 		DeviceMemory memory = this.memories.get(deviceId);
 		if (memory == null) {
 			return;
 		}
+		// The presence is rewritten only once per check interval; the memory knows when
+		// the newest event was processed.
+		Presence presence = (memory.lastProcessedMs > candidate.lastProcessedMs())
+				? new Presence(candidate.tenantId(), candidate.groupId(), memory.lastProcessedMs, memory.lastTs, false)
+				: candidate;
+		long afterMs = this.registry.thresholds(presence.tenantId(), presence.groupId()).offlineAfterMinutes()
+				* 60_000L;
+		if (now - presence.lastProcessedMs() < afterMs) {
+			this.presences.put(deviceId, presence);
+			return;
+		}
+		// the next event rewrites the presence (offline no more)
+		memory.presenceWrittenMs = 0;
 		AlertBook alerts = new AlertBook(memory.alerts, this.severities, presence.tenantId(), deviceId,
 				presence.groupId());
 		Instant at = Instant.ofEpochMilli(now);
@@ -97,12 +120,15 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		long silentMinutes = (now - presence.lastProcessedMs()) / 60_000;
 		alerts.raise(AlertType.DEVICE_OFFLINE, null, lastSeen, at.isBefore(lastSeen) ? lastSeen : at,
 				"No data for " + silentMinutes + " min", Map.of("lastSeen", lastSeen.toString()));
+		DeviceSnapshot device = this.registry.device(deviceId);
+		Optional<Trip> trip = (device != null) ? this.trips.endSilent(device, memory, this.detectors)
+				: Optional.empty();
 		this.memories.put(deviceId, memory);
 		this.presences.put(deviceId, presence.withOffline(true));
 		for (AlertEvent alert : alerts.emitted()) {
 			this.context.forward(new Record<>(deviceId, (Object) alert, now));
 		}
-		DeviceSnapshot device = this.registry.device(deviceId);
+		trip.ifPresent((completed) -> this.context.forward(new Record<>(deviceId, (Object) completed, now)));
 		if (device != null && memory.lastTs != null && !alerts.emitted().isEmpty()) {
 			this.context.forward(new Record<>(deviceId,
 					(Object) DeviceStates.of(memory, deviceId, presence.tenantId(), device.type(), at), now));

@@ -3,6 +3,7 @@ package io.fleetgrid.stream.topology;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 
 import io.fleetgrid.contracts.event.AlertEvent;
@@ -39,7 +40,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * {@value DeviceMemory#RECENT} events) and passes out-of-order events to the rollups
  * only;</li>
  * <li>runs every detector with the effective rules of the device's group, the trip
- * tracker, and emits alert steps, the completed trip and the new device state;</li>
+ * tracker, and emits alert steps, the completed trip and the new device state (the latter
+ * throttled per device, see {@link StreamSettings#deviceStateInterval()});</li>
  * <li>writes the device's memory and presence back; any exception dead-letters the record
  * instead and leaves the state as it was.</li>
  * </ol>
@@ -61,6 +63,10 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 
 	private final TripTracker trips = new TripTracker();
 
+	private final long stateIntervalMs;
+
+	private final long presenceRefreshMs;
+
 	private final Deserializer<TelemetryEvent> deserializer = JsonSerdes.valueDeserializer(Topics.TELEMETRY);
 
 	private FixedKeyProcessorContext<String, Object> context;
@@ -76,6 +82,8 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		this.severities = severities;
 		this.detectors = detectors;
 		this.metrics = metrics;
+		this.stateIntervalMs = settings.deviceStateInterval().toMillis();
+		this.presenceRefreshMs = settings.offlineCheckInterval().toMillis();
 	}
 
 	@Override
@@ -133,9 +141,21 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				detect(event, device, memory, out);
 			}
 			long now = this.context.currentSystemTimeMs();
+			memory.lastProcessedMs = now;
+			// The presence is only the offline scan's coarse filter (the punctuation
+			// checks
+			// lastProcessedMs in the memory before raising): rewritten at most once per
+			// check interval, not with every event.
+			boolean writePresence = memory.presenceWrittenMs == 0
+					|| now - memory.presenceWrittenMs >= this.presenceRefreshMs;
+			if (writePresence) {
+				memory.presenceWrittenMs = now;
+			}
 			this.memories.put(event.deviceId(), memory);
-			this.presences.put(event.deviceId(),
-					new Presence(device.tenantId(), device.groupId(), now, memory.lastTs, false));
+			if (writePresence) {
+				this.presences.put(event.deviceId(),
+						new Presence(device.tenantId(), device.groupId(), now, memory.lastTs, false));
+			}
 		}
 		catch (RuntimeException ex) {
 			deadLetter(record, event, "processing failed: " + ex);
@@ -162,12 +182,19 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			detector.detect(detection);
 		}
 		Optional<Trip> trip = this.trips.track(detection);
+		Object ignitionBefore = memory.metrics.get("ignition");
 		advance(memory, event, detection.position());
 		out.addAll(alerts.emitted());
 		trip.ifPresent(out::add);
 		out.add(event);
-		out.add(DeviceStates.of(memory, device.deviceId(), device.tenantId(), event.deviceType(),
-				Instant.ofEpochMilli(this.context.currentSystemTimeMs())));
+		long now = this.context.currentSystemTimeMs();
+		if (this.stateIntervalMs <= 0 || !alerts.emitted().isEmpty()
+				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))
+				|| now - memory.statePublishedMs >= this.stateIntervalMs) {
+			memory.statePublishedMs = now;
+			out.add(DeviceStates.of(memory, device.deviceId(), device.tenantId(), event.deviceType(),
+					Instant.ofEpochMilli(now)));
+		}
 		this.metrics.processed();
 	}
 

@@ -10,10 +10,12 @@ import java.util.OptionalDouble;
 import java.util.UUID;
 
 import io.fleetgrid.contracts.event.AlertType;
+import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.event.Trip.EndReason;
+import io.fleetgrid.stream.config.StreamSettings.Detectors;
 import io.fleetgrid.stream.detect.Detection;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.detect.DeviceMemory.TripProgress;
@@ -27,11 +29,17 @@ import io.fleetgrid.stream.geo.Geo;
  * stood still or sent nothing for {@code tripIdleGap} (the trip then ends at its last
  * movement). Route points are kept at least 20 m apart and simplified with
  * Douglas-Peucker ({@code tripRouteToleranceM}) when the trip ends and whenever more than
- * {@value #MAX_ROUTE_POINTS} points pile up.
+ * {@value #MAX_ROUTE_POINTS} points pile up; if that leaves more than three quarters of
+ * them (a long, winding trip), the tolerance is doubled until it does not, so the route
+ * in progress stays small.
  */
 public final class TripTracker {
 
-	static final int MAX_ROUTE_POINTS = 1000;
+	/**
+	 * Route points kept while the trip is in progress: the route is part of the device's
+	 * memory, which is read and written (and changelogged) with every event.
+	 */
+	static final int MAX_ROUTE_POINTS = 200;
 
 	private static final double MIN_POINT_SPACING_M = 20;
 
@@ -57,17 +65,19 @@ public final class TripTracker {
 			Instant lastMoving = (trip.lastMovingTs != null) ? trip.lastMovingTs : trip.startedAt;
 			if (ignition.isPresent() && !ignition.get()) {
 				add(detection, trip, speed, moving);
-				completed = finish(detection, trip, ts, EndReason.IGNITION_OFF);
+				completed = finish(detection.device(), memory, detection.settings(), trip, ts, EndReason.IGNITION_OFF);
 				memory.trip = null;
 				return Optional.of(completed);
 			}
 			if (Duration.between(lastMoving, ts).compareTo(idleGap) >= 0 && !moving) {
-				completed = finish(detection, trip, lastMoving, EndReason.IDLE_GAP);
+				completed = finish(detection.device(), memory, detection.settings(), trip, lastMoving,
+						EndReason.IDLE_GAP);
 				memory.trip = null;
 				trip = null;
 			}
 			else if (Duration.between(trip.lastTs, ts).compareTo(idleGap) >= 0) {
-				completed = finish(detection, trip, lastMoving, EndReason.IDLE_GAP);
+				completed = finish(detection.device(), memory, detection.settings(), trip, lastMoving,
+						EndReason.IDLE_GAP);
 				memory.trip = null;
 				trip = null;
 			}
@@ -99,8 +109,7 @@ public final class TripTracker {
 					|| Geo.distanceM(trip.route.get(trip.route.size() - 1), position) >= MIN_POINT_SPACING_M) {
 				trip.route.add(position);
 				if (trip.route.size() > MAX_ROUTE_POINTS) {
-					trip.route = new ArrayList<>(
-							DouglasPeucker.simplify(trip.route, detection.settings().tripRouteToleranceM()));
+					trip.route = simplify(trip.route, detection.settings().tripRouteToleranceM());
 				}
 			}
 		}
@@ -126,17 +135,46 @@ public final class TripTracker {
 		trip.lastTs = detection.ts();
 	}
 
-	private static Trip finish(Detection detection, TripProgress trip, Instant endedAt, EndReason reason) {
+	/**
+	 * Ends the trip in progress of a device that went silent (run by the offline
+	 * punctuation): at its last movement, with the same id and reason as the idle gap
+	 * would give it with the device's next event.
+	 * @param device the device
+	 * @param memory its memory (the trip is removed from it)
+	 * @param settings detector settings
+	 * @return the completed trip, if one was in progress
+	 */
+	public Optional<Trip> endSilent(DeviceSnapshot device, DeviceMemory memory, Detectors settings) {
+		TripProgress trip = memory.trip;
+		if (trip == null || device.type() != DeviceType.VEHICLE) {
+			return Optional.empty();
+		}
+		Instant lastMoving = (trip.lastMovingTs != null) ? trip.lastMovingTs : trip.startedAt;
+		memory.trip = null;
+		return Optional.of(finish(device, memory, settings, trip, lastMoving, EndReason.IDLE_GAP));
+	}
+
+	private static Trip finish(DeviceSnapshot device, DeviceMemory memory, Detectors settings, TripProgress trip,
+			Instant endedAt, EndReason reason) {
 		Instant end = endedAt.isBefore(trip.startedAt) ? trip.startedAt : endedAt;
-		List<GeoPoint> route = DouglasPeucker.simplify(trip.route, detection.settings().tripRouteToleranceM());
-		GeoPoint endPosition = route.isEmpty() ? detection.memory().lastPosition : route.get(route.size() - 1);
-		String name = detection.device().tenantId() + '|' + detection.device().deviceId() + '|'
-				+ trip.startedAt.toEpochMilli();
+		List<GeoPoint> route = DouglasPeucker.simplify(trip.route, settings.tripRouteToleranceM());
+		GeoPoint endPosition = route.isEmpty() ? memory.lastPosition : route.get(route.size() - 1);
+		String name = device.tenantId() + '|' + device.deviceId() + '|' + trip.startedAt.toEpochMilli();
 		String tripId = UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
 		double avg = (trip.speedSamples > 0) ? trip.speedSum / trip.speedSamples : 0;
-		return new Trip(tripId, detection.device().deviceId(), detection.device().tenantId(), trip.startedAt, end,
-				trip.startPosition, endPosition, Math.round(trip.distanceKm * 1000) / 1000.0, trip.maxSpeedKph,
-				Math.round(avg * 10) / 10.0, trip.harshBraking, trip.harshAcceleration, trip.overspeed, reason, route);
+		return new Trip(tripId, device.deviceId(), device.tenantId(), trip.startedAt, end, trip.startPosition,
+				endPosition, Math.round(trip.distanceKm * 1000) / 1000.0, trip.maxSpeedKph, Math.round(avg * 10) / 10.0,
+				trip.harshBraking, trip.harshAcceleration, trip.overspeed, reason, route);
+	}
+
+	private static List<GeoPoint> simplify(List<GeoPoint> route, double toleranceM) {
+		List<GeoPoint> simplified = DouglasPeucker.simplify(route, toleranceM);
+		double tolerance = toleranceM;
+		while (simplified.size() > MAX_ROUTE_POINTS * 3 / 4 && tolerance < 100_000) {
+			tolerance *= 2;
+			simplified = DouglasPeucker.simplify(simplified, tolerance);
+		}
+		return new ArrayList<>(simplified);
 	}
 
 }

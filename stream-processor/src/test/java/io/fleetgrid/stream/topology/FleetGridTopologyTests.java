@@ -1,6 +1,7 @@
 package io.fleetgrid.stream.topology;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
@@ -13,6 +14,7 @@ import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.event.Trip.EndReason;
+import io.fleetgrid.stream.config.StreamSettings;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -75,6 +77,30 @@ class FleetGridTopologyTests {
 		assertThat(state.fuelLevelPct()).isEqualTo(5.0);
 		assertThat(state.lastSeen()).isEqualTo(Harness.T0.plusSeconds(1));
 		assertThat(state.activeAlerts()).containsExactly(AlertType.LOW_FUEL);
+	}
+
+	@Test
+	void throttlesTheDeviceStateButPublishesAlertStepsAndIgnitionChangesAtOnce() {
+		StreamSettings defaults = StreamSettings.defaults();
+		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
+				Duration.ofSeconds(5));
+		assertThat(defaults.deviceStateInterval()).isZero();
+		try (Harness throttledHarness = new Harness(throttled, true)) {
+			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-2", "fleet-1");
+			throttledHarness.send(van, 0, Map.of("speedKph", 40.0, "ignition", true));
+			throttledHarness.send(van, 1, Map.of("speedKph", 41.0, "ignition", true));
+			throttledHarness.send(van, 2, Map.of("speedKph", 42.0, "ignition", true));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(40.0);
+			throttledHarness.send(van, 3, Map.of("speedKph", 43.0, "ignition", true, "fuelLevelPct", 5.0));
+			// (gently: a harsh deceleration would be an alert step of its own)
+			throttledHarness.send(van, 4, Map.of("speedKph", 40.0, "ignition", false));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(43.0, 40.0);
+			throttledHarness.send(van, 5, Map.of("speedKph", 38.0, "ignition", false));
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			throttledHarness.send(van, 10, Map.of("speedKph", 36.0, "ignition", false));
+			assertThat(throttledHarness.states()).extracting(DeviceState::lastSeen)
+				.containsExactly(Harness.T0.plusSeconds(10));
+		}
 	}
 
 	@Test

@@ -101,7 +101,8 @@ public final class Harness implements AutoCloseable {
 		}
 		StreamSettings effective = new StreamSettings("ttd-" + UUID.randomUUID(), settings.processingGuarantee(),
 				settings.commitInterval(), this.stateDir.toString(), 1, settings.grace(),
-				settings.offlineCheckInterval(), settings.detectors(), settings.severities(), inMemoryStores);
+				settings.offlineCheckInterval(), settings.detectors(), settings.severities(), inMemoryStores,
+				settings.deviceStateInterval());
 		StreamsBuilder builder = new StreamsBuilder();
 		new FleetGridTopology(effective, new Registry(effective.detectors().geofenceCellDegrees()), this.meters)
 			.build(builder);

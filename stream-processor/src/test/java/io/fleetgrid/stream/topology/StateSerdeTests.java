@@ -1,0 +1,103 @@
+package io.fleetgrid.stream.topology;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import io.fleetgrid.contracts.event.DeviceType;
+import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.contracts.event.MetricValues;
+import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.rollup.RollupAccumulator;
+import io.fleetgrid.stream.rollup.RollupAccumulatorSerde;
+import org.apache.kafka.common.errors.SerializationException;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+class StateSerdeTests {
+
+	private static final Instant T = Instant.parse("2026-06-21T10:00:00.123Z");
+
+	@Test
+	void deviceMemoryReadsBackWhatItWrote() {
+		DeviceMemory memory = memory();
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		byte[] bytes = serde.serializer().serialize("t", memory);
+		assertThat(json(serde.deserializer().deserialize("t", bytes))).isEqualTo(json(memory));
+	}
+
+	@Test
+	void deviceMemoryWithoutTripReadsBackWithoutTrip() {
+		DeviceMemory memory = memory();
+		memory.trip = null;
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
+		assertThat(read.trip).isNull();
+		assertThat(json(read)).isEqualTo(json(memory));
+	}
+
+	@Test
+	void deviceMemoryWrittenAsJsonByEarlierVersionsStillReads() {
+		DeviceMemory memory = memory();
+		byte[] legacy = new JsonStateSerde<>(DeviceMemory.class).serializer().serialize("t", memory);
+		assertThat(json(new DeviceMemorySerde().deserializer().deserialize("t", legacy))).isEqualTo(json(memory));
+	}
+
+	@Test
+	void deviceMemoryOfUnknownFormatIsASerializationError() {
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> new DeviceMemorySerde().deserializer().deserialize("t", new byte[] { 9, 0, 0 }));
+	}
+
+	@Test
+	void rollupAccumulatorReadsBackWhatItWroteAndReadsLegacyJson() {
+		RollupAccumulator accumulator = new RollupAccumulator();
+		accumulator.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4, "pvPowerW", 1000.0)));
+		accumulator.add(event(10, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 1200.0,
+				"batterySocPct", 40.0, "coolantTempC", 91.0)));
+		RollupAccumulatorSerde serde = new RollupAccumulatorSerde(
+				new JsonStateSerde<>(RollupAccumulator.class).deserializer());
+		RollupAccumulator binary = serde.deserializer()
+			.deserialize("t", serde.serializer().serialize("t", accumulator));
+		assertThat(json(binary)).isEqualTo(json(accumulator));
+		byte[] legacy = new JsonStateSerde<>(RollupAccumulator.class).serializer().serialize("t", accumulator);
+		assertThat(json(serde.deserializer().deserialize("t", legacy))).isEqualTo(json(accumulator));
+	}
+
+	private static DeviceMemory memory() {
+		DeviceMemory memory = new DeviceMemory();
+		memory.lastTs = T;
+		memory.lastSeq = 7L;
+		memory.recent = new ArrayList<>(List.of(1L, 2L, 3_000_000_000_000L));
+		memory.lastSpeedKph = 88.5;
+		memory.lastPosition = new GeoPoint(52.5, 13.4);
+		memory.metrics.put("speedKph", 88.5);
+		memory.metrics.put("ignition", true);
+		memory.metrics.put("dtcCodes", List.of("P0300"));
+		DeviceMemory.FenceState fence = new DeviceMemory.FenceState();
+		fence.inside = true;
+		fence.insideSince = T;
+		memory.fences.put("g1", fence);
+		memory.trip = new DeviceMemory.TripProgress();
+		memory.trip.startedAt = T;
+		memory.trip.distanceKm = 1.5;
+		memory.trip.route = new ArrayList<>(List.of(new GeoPoint(52.5, 13.4), new GeoPoint(52.51, 13.41)));
+		memory.lastProcessedMs = 42;
+		return memory;
+	}
+
+	private static TelemetryEvent event(int seconds, Map<String, Object> metrics) {
+		Instant ts = T.plusSeconds(seconds);
+		return new TelemetryEvent("d", "t", DeviceType.VEHICLE, ts, null, ts, MetricValues.copyOf(metrics));
+	}
+
+	private static String json(Object value) {
+		return JsonSerdes.mapper().writeValueAsString(value);
+	}
+
+}
