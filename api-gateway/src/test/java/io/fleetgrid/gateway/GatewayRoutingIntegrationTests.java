@@ -32,6 +32,7 @@ class GatewayRoutingIntegrationTests extends GatewayTestSupport {
 			"POST, /api/v1/devices/d-42/credentials, device-service",
 			"GET, /api/v1/devices/d-42/telemetry, device-service", "GET, /api/v1/devices/d-42/trips, device-service",
 			"GET, /api/v1/devices/d-42/alerts, device-service", "GET, /api/v1/devices/d-42/state, stream-processor",
+			"GET, /api/v1/device-states, stream-processor", "GET, /api/v1/device-states/stream, stream-processor",
 			"GET, /api/v1/groups, device-service", "PUT, /api/v1/groups/g-1/rules, device-service",
 			"GET, /api/v1/geofences, device-service", "GET, /api/v1/geofences/f-9, device-service",
 			"GET, /api/v1/alerts, device-service", "GET, /api/v1/alerts/a-17, device-service",
@@ -65,6 +66,17 @@ class GatewayRoutingIntegrationTests extends GatewayTestSupport {
 		assertThat(response.statusCode()).isEqualTo(200);
 		assertThat(json(response).read("$.service", String.class)).isEqualTo(service);
 		assertThat(json(response).read("$.authorization", String.class)).startsWith("Basic ");
+	}
+
+	@Test
+	void serverSentEventRoutesHaveNoReadTimeout() {
+		assertThat(GatewayRoutes.TABLE.stream()
+			.filter((route) -> route.paths().stream().anyMatch((path) -> path.endsWith("/stream"))))
+			.extracting(GatewayRoutes.ApiRoute::id)
+			.containsExactlyInAnyOrder("alerts-stream", "device-states-stream");
+		assertThat(GatewayRoutes.TABLE.stream().filter(GatewayRoutes.ApiRoute::streaming))
+			.extracting(GatewayRoutes.ApiRoute::id)
+			.containsExactlyInAnyOrder("alerts-stream", "device-states-stream");
 	}
 
 	@Test

@@ -46,6 +46,9 @@ public class GatewayRoutes {
 			ApiRoute.api("device-state", FleetGridService.STREAM, SPECIFIC, "/api/v1/devices/{id}/state"),
 			ApiRoute.stream("alerts-stream", FleetGridService.NOTIFICATION, SPECIFIC, "/api/v1/alerts/stream"),
 			ApiRoute.api("alerts-search", FleetGridService.LOG, SPECIFIC, "/api/v1/alerts/search"),
+			// Paths of their own (no overlap with other routes).
+			ApiRoute.stream("device-states-stream", FleetGridService.STREAM, SPECIFIC, "/api/v1/device-states/stream"),
+			ApiRoute.api("device-states", FleetGridService.STREAM, GENERAL, "/api/v1/device-states"),
 			ApiRoute.api("device-service", FleetGridService.DEVICE, GENERAL, "/api/v1/devices", "/api/v1/devices/**",
 					"/api/v1/groups", "/api/v1/groups/**", "/api/v1/geofences", "/api/v1/geofences/**",
 					"/api/v1/alerts", "/api/v1/alerts/{id}", "/api/v1/alerts/{id}/ack"),

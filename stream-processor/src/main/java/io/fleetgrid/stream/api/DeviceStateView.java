@@ -1,5 +1,6 @@
 package io.fleetgrid.stream.api;
 
+import java.util.List;
 import java.util.Optional;
 
 import io.fleetgrid.contracts.event.DeviceState;
@@ -17,5 +18,15 @@ public interface DeviceStateView {
 	 * restoring)
 	 */
 	Optional<DeviceState> find(String deviceId);
+
+	/**
+	 * The latest states of some devices, of any tenant.
+	 * @param deviceIds devices
+	 * @return the states of those that sent data, in the order of {@code deviceIds}
+	 * @throws StateUnavailableException while the view is not queryable
+	 */
+	default List<DeviceState> findAll(List<String> deviceIds) {
+		return deviceIds.stream().map(this::find).flatMap(Optional::stream).toList();
+	}
 
 }

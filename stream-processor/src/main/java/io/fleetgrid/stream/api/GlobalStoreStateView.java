@@ -1,6 +1,9 @@
 package io.fleetgrid.stream.api;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import java.util.function.Function;
 
 import io.fleetgrid.contracts.event.DeviceState;
 import io.fleetgrid.stream.topology.FleetGridTopology;
@@ -31,6 +34,24 @@ class GlobalStoreStateView implements DeviceStateView {
 
 	@Override
 	public Optional<DeviceState> find(String deviceId) {
+		return read((store) -> Optional.ofNullable(store.get(deviceId)));
+	}
+
+	@Override
+	public List<DeviceState> findAll(List<String> deviceIds) {
+		return read((store) -> {
+			List<DeviceState> states = new ArrayList<>(deviceIds.size());
+			for (String deviceId : deviceIds) {
+				DeviceState state = store.get(deviceId);
+				if (state != null) {
+					states.add(state);
+				}
+			}
+			return states;
+		});
+	}
+
+	private <T> T read(Function<ReadOnlyKeyValueStore<String, DeviceState>, T> query) {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		if (kafkaStreams == null) {
 			throw new StateUnavailableException("the stream processor is not running", null);
@@ -38,7 +59,7 @@ class GlobalStoreStateView implements DeviceStateView {
 		try {
 			ReadOnlyKeyValueStore<String, DeviceState> store = kafkaStreams.store(StoreQueryParameters
 				.fromNameAndType(FleetGridTopology.STATE_VIEW_STORE, QueryableStoreTypes.keyValueStore()));
-			return Optional.ofNullable(store.get(deviceId));
+			return query.apply(store);
 		}
 		catch (InvalidStateStoreException ex) {
 			throw new StateUnavailableException("device states are not queryable yet: " + ex.getMessage(), ex);

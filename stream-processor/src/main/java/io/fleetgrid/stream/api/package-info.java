@@ -1,4 +1,6 @@
 /**
- * REST: the latest state of a device, tenant-scoped.
+ * REST: the latest state of a device, the states of every device in the caller's scope,
+ * and their live stream (Server-Sent Events); all tenant-scoped, role USER only for
+ * assigned devices.
  */
 package io.fleetgrid.stream.api;

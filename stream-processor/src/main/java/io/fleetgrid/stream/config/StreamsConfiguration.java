@@ -1,10 +1,12 @@
 package io.fleetgrid.stream.config;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.topology.FleetGridTopology;
+import io.fleetgrid.stream.topology.StateViewListener;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -73,8 +75,9 @@ public class StreamsConfiguration {
 
 	@Bean
 	FleetGridTopology fleetGridTopology(StreamsBuilderFactoryBean factory, StreamSettings settings, Registry registry,
-			MeterRegistry meterRegistry) throws Exception {
-		FleetGridTopology topology = new FleetGridTopology(settings, registry, meterRegistry);
+			MeterRegistry meterRegistry, List<StateViewListener> stateListeners) throws Exception {
+		StateViewListener stateListener = (state) -> stateListeners.forEach((listener) -> listener.onState(state));
+		FleetGridTopology topology = new FleetGridTopology(settings, registry, meterRegistry, stateListener);
 		topology.build(factory.getObject());
 		return topology;
 	}

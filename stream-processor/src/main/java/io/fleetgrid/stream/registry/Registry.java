@@ -1,5 +1,7 @@
 package io.fleetgrid.stream.registry;
 
+import java.util.Collection;
+import java.util.Collections;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -121,6 +123,14 @@ public final class Registry {
 	 */
 	public DeviceSnapshot device(String deviceId) {
 		return this.devices.get(deviceId);
+	}
+
+	/**
+	 * Every device in the registry, of every tenant.
+	 * @return a live, unmodifiable view (iteration is weakly consistent)
+	 */
+	public Collection<DeviceSnapshot> devices() {
+		return Collections.unmodifiableCollection(this.devices.values());
 	}
 
 	/**

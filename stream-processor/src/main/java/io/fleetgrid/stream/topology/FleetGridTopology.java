@@ -53,6 +53,8 @@ import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The FleetGrid topology (see the module README for the diagram). {@link #build} adds it
@@ -60,6 +62,8 @@ import org.apache.kafka.streams.state.Stores;
  * TopologyTestDriver tests and the crash test.
  */
 public final class FleetGridTopology {
+
+	private static final Logger LOGGER = LoggerFactory.getLogger(FleetGridTopology.class);
 
 	/** Per-device memory of the detectors (key deviceId). */
 	public static final String MEMORY_STORE = "device-memory";
@@ -78,18 +82,35 @@ public final class FleetGridTopology {
 
 	private final Severities severities;
 
+	private final StateViewListener stateListener;
+
 	/**
-	 * A topology.
+	 * A topology whose state view tells nobody about new states.
 	 * @param settings settings
 	 * @param registry the registry view the topology fills and reads (one per Kafka
 	 * Streams instance)
 	 * @param meterRegistry where the topology's counters go
 	 */
 	public FleetGridTopology(StreamSettings settings, Registry registry, MeterRegistry meterRegistry) {
+		this(settings, registry, meterRegistry, StateViewListener.NONE);
+	}
+
+	/**
+	 * A topology.
+	 * @param settings settings
+	 * @param registry the registry view the topology fills and reads (one per Kafka
+	 * Streams instance)
+	 * @param meterRegistry where the topology's counters go
+	 * @param stateListener told about every state written to the state view (the live
+	 * state stream)
+	 */
+	public FleetGridTopology(StreamSettings settings, Registry registry, MeterRegistry meterRegistry,
+			StateViewListener stateListener) {
 		this.settings = settings;
 		this.registry = registry;
 		this.metrics = new StreamMetrics(meterRegistry);
 		this.severities = new Severities(settings.severities());
+		this.stateListener = stateListener;
 	}
 
 	/**
@@ -123,7 +144,7 @@ public final class FleetGridTopology {
 					.withLoggingDisabled(),
 				Topics.DEVICE_STATE.name(), Consumed.with(Serdes.String(), JsonSerdes.valueSerde(Topics.DEVICE_STATE))
 					.withName("device-state-view-source"),
-				StateViewWriter::new);
+				() -> new StateViewWriter(this.stateListener));
 
 		KStream<String, byte[]> telemetry = builder.stream(Topics.TELEMETRY.name(),
 				Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("telemetry-source"));
@@ -203,11 +224,18 @@ public final class FleetGridTopology {
 	}
 
 	/**
-	 * Writes {@code fleetgrid.device-state.v1} into the global view store.
+	 * Writes {@code fleetgrid.device-state.v1} into the global view store and tells the
+	 * listener about each new state.
 	 */
 	static final class StateViewWriter implements Processor<String, DeviceState, Void, Void> {
 
+		private final StateViewListener listener;
+
 		private KeyValueStore<String, DeviceState> store;
+
+		StateViewWriter(StateViewListener listener) {
+			this.listener = listener;
+		}
 
 		@Override
 		public void init(ProcessorContext<Void, Void> context) {
@@ -224,6 +252,14 @@ public final class FleetGridTopology {
 			}
 			else {
 				this.store.put(record.key(), record.value());
+				try {
+					this.listener.onState(record.value());
+				}
+				catch (RuntimeException ex) {
+					// The live stream is best effort; the view and the global thread are
+					// not.
+					LOGGER.warn("State listener failed for device {}", record.key(), ex);
+				}
 			}
 		}
 
