@@ -107,7 +107,11 @@ async function start(): Promise<void> {
   document.getElementById('logout')!.addEventListener('submit', () => {
     (document.getElementById('csrf') as HTMLInputElement).value = cookie('XSRF-TOKEN');
   });
-  window.addEventListener('hashchange', () => route(context));
+  window.addEventListener('hashchange', () => {
+    route(context);
+    // Screen readers and keyboard users continue at the new page's content.
+    document.getElementById('content')?.focus({ preventScroll: true });
+  });
   await loadStates(context).catch(() => undefined);
   startDeviceStream(context);
   startAlertStream(context, (alert, transition) => {

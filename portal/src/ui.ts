@@ -46,11 +46,16 @@ export function toast(text: string, kind: 'info' | 'error' = 'info'): void {
   if (!box) {
     return;
   }
+  // At most three at a time; a click dismisses one.
+  while (box.children.length >= 3) {
+    box.firstElementChild?.remove();
+  }
   const item = document.createElement('div');
   item.className = `toast ${kind}`;
   item.textContent = text;
+  item.addEventListener('click', () => item.remove());
   box.appendChild(item);
-  setTimeout(() => item.remove(), 6000);
+  setTimeout(() => item.remove(), 5000);
 }
 
 /** Shows a one-time secret in a dialog; it is not kept anywhere else. */

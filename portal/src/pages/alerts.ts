@@ -79,7 +79,17 @@ export function renderAlerts(context: Context, params: Record<string, string>, i
       draw();
     }
     if (id === alert.alertId) {
-      renderDetail(context, main.querySelector<HTMLElement>('#alert-detail')!, alert.alertId);
+      const box = main.querySelector<HTMLElement>('#alert-detail')!;
+      const stillOpen = alert.status === 'RAISED' || alert.status === 'UPDATED';
+      if (stillOpen && box.querySelector('#ack-form')) {
+        // Keep the acknowledgement form (and a half-typed comment) while the alert only updates.
+        const status = box.querySelector('#alert-status');
+        if (status) {
+          status.textContent = label(alert.status);
+        }
+      } else {
+        showDetail(context, box, alert);
+      }
     }
   });
   if (id) {

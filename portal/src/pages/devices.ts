@@ -163,9 +163,10 @@ export function renderDevice(context: Context, id: string): void {
       const loadCharts = (period: string) => {
         loading(chartBox);
         const hours = period === '7d' ? 168 : 6;
-        const from = new Date(Date.now() - hours * 3600_000).toISOString();
+        const to = new Date();
+        const from = new Date(to.getTime() - hours * 3600_000);
         api
-          .get<Rollup[]>(`${base}/telemetry${query({ from, resolution: period === '7d' ? 'HOUR' : 'MINUTE' })}`)
+          .get<Rollup[]>(`${base}/telemetry${query({ from: from.toISOString(), to: to.toISOString(), resolution: period === '7d' ? 'HOUR' : 'MINUTE' })}`)
           .then((rollups) => {
             chartBox.innerHTML = charts(device, rollups);
           })

@@ -36,7 +36,7 @@ export function renderEnergy(context: Context): void {
         return `<article class="card energy-card" data-device="${escapeHtml(device.id)}">
           <h2><a href="${routeHash('devices', device.id)}">${escapeHtml(device.name ?? device.id)}</a></h2>
           <dl><dt>PV power</dt><dd>${power(state?.pvPowerW)}</dd>
-          <dt>Today</dt><dd>${number(today, 1, 'kWh')} of ~${number(expected, 1, 'kWh')} expected</dd>
+          <dt>Today</dt><dd>${number(today, 1, 'kWh')}${expected ? ` of ~${number(expected, 1, 'kWh')} expected` : ' (no PV peak on record)'}</dd>
           <dt>Battery</dt><dd>${number(state?.batterySocPct, 0, '%')}</dd>
           <dt>Inverter</dt><dd class="${fault ? 'error' : ''}">${fault ? `Fault ${escapeHtml(fault)}` : state ? 'No fault' : '—'}</dd>
           <dt>Last seen</dt><dd>${ago(state?.lastSeen)}</dd></dl>
