@@ -46,6 +46,22 @@ function renderNav(context: Context, current: string): void {
     .join('');
 }
 
+/** Updates the new-alerts counter in place (re-rendering the links would take focus from them). */
+function updateBadge(): void {
+  const link = document.querySelector<HTMLAnchorElement>('#nav a[data-nav=alerts]');
+  if (!link) {
+    return;
+  }
+  let badge = link.querySelector<HTMLElement>('.badge');
+  if (!badge) {
+    badge = document.createElement('span');
+    badge.className = 'badge';
+    link.append(' ', badge);
+  }
+  badge.textContent = String(unseenAlerts);
+  badge.setAttribute('aria-label', `${unseenAlerts} new`);
+}
+
 function route(context: Context): void {
   context.leave();
   const current = parseRoute(window.location.hash);
@@ -119,7 +135,7 @@ async function start(): Promise<void> {
       toast(`${label(alert.severity)}: ${label(alert.type)} on ${alert.deviceId}`);
       if (parseRoute(window.location.hash).page !== 'alerts') {
         unseenAlerts++;
-        renderNav(context, parseRoute(window.location.hash).page);
+        updateBadge();
       }
     }
   });

@@ -142,6 +142,17 @@ final class Chromium implements AutoCloseable {
 	}
 
 	/**
+	 * Clicks an element, finding it again if the page redrew it in between.
+	 * @param locator the element
+	 */
+	void click(By locator) {
+		new WebDriverWait(this.driver, WAIT).ignoring(StaleElementReferenceException.class).until((driver) -> {
+			driver.findElement(locator).click();
+			return true;
+		});
+	}
+
+	/**
 	 * Logs in through auth-service's login form, as a person would type it.
 	 * @param portal the portal's URL (the gateway)
 	 * @param email user name

@@ -325,13 +325,23 @@ final class FleetGridProcesses {
 		synchronized (this.processes) {
 			running = new ArrayList<>(this.processes);
 		}
-		// All at once: the test JVM has 30 seconds to exit after the last test before
-		// Surefire kills it, and each service may take up to its grace period.
-		CompletableFuture
-			.allOf(running.stream()
-				.map((process) -> CompletableFuture.runAsync(() -> process.stop(Duration.ofSeconds(10))))
-				.toArray(CompletableFuture<?>[]::new))
-			.join();
+		// All at once, one thread each (the common pool may have a single worker on two
+		// cores): the test JVM has 30 seconds to exit after the last test before Surefire
+		// kills it, and each service may take up to its grace period.
+		List<Thread> stoppers = running.stream()
+			.map((process) -> Thread.ofPlatform()
+				.name("e2e-stop-" + process)
+				.start(() -> process.stop(Duration.ofSeconds(10))))
+			.toList();
+		for (Thread stopper : stoppers) {
+			try {
+				stopper.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+		}
 	}
 
 	private static String randomSecret() {

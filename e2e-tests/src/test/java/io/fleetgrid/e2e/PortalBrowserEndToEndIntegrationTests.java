@@ -99,7 +99,7 @@ class PortalBrowserEndToEndIntegrationTests {
 			for (int second = 0; second <= 20; second += 4) {
 				telemetry(MANAGED, managedToken, start.plusSeconds(second), 52.5300 + second * 0.0005, 13.4200, 150);
 			}
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=alerts]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=alerts]"));
 			By overspeed = By.xpath("//tr[@data-alert][td[5][normalize-space()='" + MANAGED
 					+ "']][td[2][normalize-space()='Overspeed']]");
 			// The inbox redraws on every live event: read the id in one step.
@@ -116,7 +116,7 @@ class PortalBrowserEndToEndIntegrationTests {
 			browser.open(fleetgrid.gateway() + "/alerts/" + alertId);
 			assertThat(browser.url()).endsWith("/#/alerts/" + alertId);
 			browser.await(By.id("ack-comment")).sendKeys("Driver called, slowing down");
-			browser.driver().findElement(By.id("ack-button")).click();
+			browser.click(By.id("ack-button"));
 			browser.awaitTrue("the alert is acknowledged", LIVE,
 					() -> browser.driver().findElement(By.id("alert-status")).getText().equals("Acknowledged"));
 			browser.screenshot("alerts");
@@ -126,10 +126,10 @@ class PortalBrowserEndToEndIntegrationTests {
 				.isEqualTo("Driver called, slowing down");
 
 			// Devices and a device page.
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=devices]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=devices]"));
 			browser.await(By.cssSelector("tr[data-device='" + MANAGED + "']"));
 			browser.screenshot("devices");
-			browser.driver().findElement(By.linkText(MANAGED)).click();
+			browser.click(By.linkText(MANAGED));
 			browser.await(By.id("charts"));
 			browser.awaitTrue("the device page loaded", LIVE,
 					() -> browser.driver().findElements(By.cssSelector("#device-body .loading")).isEmpty());
@@ -140,7 +140,7 @@ class PortalBrowserEndToEndIntegrationTests {
 
 			// A geofence drawn with the mouse: three corners of a polygon.
 			String name = "Depot " + RUN;
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=geofences]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=geofences]"));
 			browser.await(By.id("geofence-name")).sendKeys(name);
 			browser.driver().findElement(By.id("geofence-speed")).sendKeys("30");
 			browser.driver().findElement(By.id("draw-polygon")).click();
@@ -157,10 +157,10 @@ class PortalBrowserEndToEndIntegrationTests {
 			List<Double> limits = JsonPath.read(geofences, "$[?(@.name == '" + name + "')].speedLimitKph");
 			assertThat(limits).containsExactly(30.0);
 
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=energy]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=energy]"));
 			browser.await(By.cssSelector("article[data-device='" + SITE + "']"));
 			browser.screenshot("energy");
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=settings]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=settings]"));
 			browser.await(By.id("subscription-form"));
 			browser.awaitTrue("subscriptions loaded", LIVE,
 					() -> browser.driver().findElements(By.cssSelector("#subscriptions .loading")).isEmpty());
@@ -183,7 +183,7 @@ class PortalBrowserEndToEndIntegrationTests {
 
 			browser.awaitPresent(By.cssSelector("li[data-device='" + ASSIGNED + "']"));
 			assertThat(browser.driver().findElements(By.cssSelector("li[data-device='" + MANAGED + "']"))).isEmpty();
-			browser.driver().findElement(By.cssSelector("nav a[data-nav=devices]")).click();
+			browser.click(By.cssSelector("nav a[data-nav=devices]"));
 			browser.await(By.cssSelector("tr[data-device='" + ASSIGNED + "']"));
 			assertThat(browser.driver()
 				.findElements(By.cssSelector("tr[data-device]"))
@@ -201,7 +201,8 @@ class PortalBrowserEndToEndIntegrationTests {
 	void anAdministratorManagesUsersClientsAndDevices() {
 		try (Chromium browser = Chromium.start()) {
 			browser.logIn(fleetgrid.gateway(), "admin@demo.local", fleetgrid.secret("FLEETGRID_DEMO_PASSWORD"));
-			browser.await(By.cssSelector("nav a[data-nav=admin]")).click();
+			browser.await(By.cssSelector("nav a[data-nav=admin]"));
+			browser.click(By.cssSelector("nav a[data-nav=admin]"));
 			browser.await(By.xpath("//td[normalize-space()='user@demo.local']"));
 			browser.screenshot("admin-users");
 
