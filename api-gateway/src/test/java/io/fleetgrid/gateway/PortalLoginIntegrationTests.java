@@ -79,6 +79,33 @@ class PortalLoginIntegrationTests extends GatewayTestSupport {
 	}
 
 	@Test
+	void thePortalReadsItsMapSettingsWithoutATileServerByDefault() throws Exception {
+		logIn();
+
+		HttpResponse<String> config = browser("GET", "/api/v1/portal/config");
+
+		assertThat(config.statusCode()).isEqualTo(200);
+		assertThat(json(config).read("$.mapTileUrl", String.class)).isEmpty();
+		List<Double> center = json(config).read("$.mapCenter");
+		assertThat(center).hasSize(2);
+		assertThat(browser("GET", "/assets/portal.css").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void theAlertLinkOfANotificationEmailOpensThePortalsAlertPage() throws Exception {
+		HttpResponse<String> anonymous = browser("GET", "/alerts/a-123");
+		assertThat(anonymous.statusCode()).isEqualTo(302);
+		assertThat(anonymous.headers().firstValue("Location").orElseThrow())
+			.endsWith("/oauth2/authorization/fleetgrid");
+
+		logIn();
+		HttpResponse<String> link = browser("GET", "/alerts/a-123");
+
+		assertThat(link.statusCode()).isEqualTo(302);
+		assertThat(link.headers().firstValue("Location")).hasValue("/#/alerts/a-123");
+	}
+
+	@Test
 	void sessionStateChangesNeedTheCsrfToken() throws Exception {
 		logIn();
 		browser("GET", "/api/v1/session");

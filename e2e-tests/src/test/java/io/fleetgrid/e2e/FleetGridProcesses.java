@@ -34,7 +34,8 @@ import io.fleetgrid.testkit.Server;
  */
 final class FleetGridProcesses {
 
-	private static final Duration START_TIMEOUT = Duration.ofMinutes(4);
+	// Seven JVMs start in parallel; on a loaded 2-core machine each takes minutes.
+	private static final Duration START_TIMEOUT = Duration.ofMinutes(6);
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -120,7 +121,7 @@ final class FleetGridProcesses {
 		InfraNode postgres = Infra.node(Server.POSTGRES);
 		InfraNode smtp = Infra.node(Server.SMTP);
 		for (String service : List.of("discovery-server", "auth-service", "device-service", "notification-service",
-				"api-gateway")) {
+				"ingest-service", "stream-processor", "api-gateway")) {
 			this.ports.put(service, FreePorts.find());
 		}
 		this.secrets.put("FLEETGRID_BOOTSTRAP_CLIENT_ID", "e2e-admin");
@@ -133,6 +134,8 @@ final class FleetGridProcesses {
 		this.secrets.put("svc-device-service", randomSecret());
 		this.secrets.put("svc-api-gateway", randomSecret());
 		this.secrets.put("svc-notification-service", randomSecret());
+		this.secrets.put("svc-ingest-service", randomSecret());
+		this.secrets.put("svc-stream-processor", randomSecret());
 		this.secrets.put("FLEETGRID_NOTIFICATION_ACK_SECRET", randomSecret());
 
 		Map<String, String> common = new LinkedHashMap<>();
@@ -153,10 +156,11 @@ final class FleetGridProcesses {
 				"FLEETGRID_PORTAL_CLIENT_SECRET")) {
 			auth.put(key, this.secrets.get(key));
 		}
-		auth.put("FLEETGRID_SERVICE_CLIENTS",
-				"svc-device-service:" + this.secrets.get("svc-device-service") + ",svc-api-gateway:"
-						+ this.secrets.get("svc-api-gateway") + ",svc-notification-service:"
-						+ this.secrets.get("svc-notification-service"));
+		auth.put("FLEETGRID_SERVICE_CLIENTS", String.join(",",
+				List.of("device-service", "api-gateway", "notification-service", "ingest-service", "stream-processor")
+					.stream()
+					.map((service) -> "svc-" + service + ":" + this.secrets.get("svc-" + service))
+					.toList()));
 		auth.put("FLEETGRID_PORTAL_REDIRECT_URIS", gateway() + "/login/oauth2/code/fleetgrid");
 		auth.put("FLEETGRID_PORTAL_POST_LOGOUT_REDIRECT_URIS", gateway() + "/");
 		Map<String, String> device = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-device-service"),
@@ -167,15 +171,27 @@ final class FleetGridProcesses {
 				this.secrets.get("svc-notification-service"), "FLEETGRID_NOTIFICATION_ACK_SECRET",
 				this.secrets.get("FLEETGRID_NOTIFICATION_ACK_SECRET"), "SMTP_HOST", smtp.property("host"), "SMTP_PORT",
 				smtp.property("smtpPort"), "FLEETGRID_PUBLIC_URL", gateway(), "FLEETGRID_PORTAL_URL", gateway());
+		// Telemetry over HTTP only (no MQTT broker needed); device credentials are
+		// checked
+		// by device-service.
+		Map<String, String> ingest = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-ingest-service"));
+		// A fresh Kafka Streams state directory per run.
+		Map<String, String> stream = Map.of("FLEETGRID_SERVICE_CLIENT_SECRET", this.secrets.get("svc-stream-processor"),
+				"FLEETGRID_STREAM_STATE_DIR",
+				Path.of("target", "e2e-streams-" + randomSecret()).toAbsolutePath().toString());
 		CompletableFuture
 			.allOf(CompletableFuture.runAsync(() -> launch("auth-service", common, auth)),
 					CompletableFuture.runAsync(() -> launch("device-service", common, device)),
 					CompletableFuture.runAsync(() -> launch("notification-service", common, notification)),
+					CompletableFuture.runAsync(() -> launch("ingest-service", common, ingest)),
+					CompletableFuture.runAsync(() -> launch("stream-processor", common, stream)),
 					CompletableFuture.runAsync(() -> launch("api-gateway", common, gatewayEnv)))
 			.join();
 		awaitOk(gateway() + "/v3/api-docs/device-service");
 		awaitOk(gateway() + "/v3/api-docs/auth-service");
 		awaitOk(gateway() + "/v3/api-docs/notification-service");
+		awaitOk(gateway() + "/v3/api-docs/ingest-service");
+		awaitOk(gateway() + "/v3/api-docs/stream-processor");
 	}
 
 	/**
@@ -305,11 +321,25 @@ final class FleetGridProcesses {
 	}
 
 	private void stop() {
+		List<ChildJvm> running;
 		synchronized (this.processes) {
-			List<ChildJvm> reversed = new ArrayList<>(this.processes);
-			java.util.Collections.reverse(reversed);
-			for (ChildJvm process : reversed) {
-				process.stop(Duration.ofSeconds(10));
+			running = new ArrayList<>(this.processes);
+		}
+		// All at once, one thread each (the common pool may have a single worker on two
+		// cores): the test JVM has 30 seconds to exit after the last test before Surefire
+		// kills it, and each service may take up to its grace period.
+		List<Thread> stoppers = running.stream()
+			.map((process) -> Thread.ofPlatform()
+				.name("e2e-stop-" + process)
+				.start(() -> process.stop(Duration.ofSeconds(10))))
+			.toList();
+		for (Thread stopper : stoppers) {
+			try {
+				stopper.join();
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
 			}
 		}
 	}
