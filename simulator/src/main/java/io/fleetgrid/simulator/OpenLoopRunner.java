@@ -91,17 +91,20 @@ final class OpenLoopRunner {
 			for (int e = 0; e < this.settings.batch(); e++) {
 				events.add(device.nextEvent(now));
 			}
+			boolean permitted;
 			try {
-				inFlight.acquire();
+				permitted = inFlight.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
 				break;
 			}
-			if (System.nanoTime() >= end) {
+			if (!permitted || System.nanoTime() >= end) {
 				// Behind schedule at the end: the run lasts its duration, not until the
 				// backlog is sent.
-				inFlight.release();
+				if (permitted) {
+					inFlight.release();
+				}
 				this.behindEvents = (end - start) / intervalNanos * this.settings.batch() - this.sentEvents.get();
 				break;
 			}
