@@ -11,7 +11,9 @@
 # phase is warmed up once, then measured. Ingest's CPU (utime + stime from /proc) and peak RSS are sampled per phase.
 # HTTP events/s is what the 202s acknowledged; the topic's end offsets must then hold at least that many (nothing
 # acknowledged is lost; the script says so if not). MQTT events/s is the topic's growth while the broker holds a
-# backlog for ingest's session (the device's PUBACK comes from the broker, not from ingest).
+# backlog for ingest's session (the device's PUBACK comes from the broker, not from ingest). Each variant has its own
+# persistent session, so Moquette goes on queueing for the sessions of earlier variants: MQTT figures of later
+# variants carry that extra broker work (compare MQTT across variants with one variant per run).
 #
 # Device credentials: answered by a stand-in for device-service's credential check (BenchDeviceService, the
 # documented contract), called once per device during the warm-up; the measured phases run on ingest's cache of
