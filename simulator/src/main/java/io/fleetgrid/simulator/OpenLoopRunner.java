@@ -45,6 +45,8 @@ final class OpenLoopRunner {
 
 	private final AtomicLong sentEvents = new AtomicLong();
 
+	private long behindEvents;
+
 	OpenLoopRunner(List<SimulatedDevice> devices, TelemetrySender sender, Settings settings, PrintStream out) {
 		if (devices.isEmpty()) {
 			throw new IllegalArgumentException("no devices");
@@ -89,11 +91,21 @@ final class OpenLoopRunner {
 			for (int e = 0; e < this.settings.batch(); e++) {
 				events.add(device.nextEvent(now));
 			}
+			boolean permitted;
 			try {
-				inFlight.acquire();
+				permitted = inFlight.tryAcquire(Math.max(0, end - System.nanoTime()), TimeUnit.NANOSECONDS);
 			}
 			catch (InterruptedException ex) {
 				Thread.currentThread().interrupt();
+				break;
+			}
+			if (!permitted || System.nanoTime() >= end) {
+				// Behind schedule at the end: the run lasts its duration, not until the
+				// backlog is sent.
+				if (permitted) {
+					inFlight.release();
+				}
+				this.behindEvents = (end - start) / intervalNanos * this.settings.batch() - this.sentEvents.get();
 				break;
 			}
 			this.sentEvents.addAndGet(events.size());
@@ -115,7 +127,7 @@ final class OpenLoopRunner {
 			Thread.currentThread().interrupt();
 		}
 		Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
-		return new Summary(elapsed, this.sentEvents.get(), this.acceptedEvents.sum(), outcomes(),
+		return new Summary(elapsed, this.sentEvents.get(), this.acceptedEvents.sum(), this.behindEvents, outcomes(),
 				this.latencyMicros.copy());
 	}
 
@@ -142,11 +154,14 @@ final class OpenLoopRunner {
 	 * @param elapsed how long it took
 	 * @param sentEvents events sent
 	 * @param acceptedEvents events accepted (202 or PUBACK)
+	 * @param unsentEvents events that were due before the end but not sent because the
+	 * generator was that far behind when the duration was over (the server did not keep
+	 * up)
 	 * @param outcomes requests per outcome
 	 * @param latencyMicros request latency from due time to answer
 	 */
-	record Summary(Duration elapsed, long sentEvents, long acceptedEvents, Map<String, Long> outcomes,
-			Histogram latencyMicros) {
+	record Summary(Duration elapsed, long sentEvents, long acceptedEvents, long unsentEvents,
+			Map<String, Long> outcomes, Histogram latencyMicros) {
 
 		double acceptedPerSecond() {
 			return this.acceptedEvents / Math.max(1e-9, this.elapsed.toNanos() / 1e9);
@@ -156,6 +171,10 @@ final class OpenLoopRunner {
 			out.printf("elapsed %.1f s, sent %d events, accepted %d events = %.0f events/s%n",
 					this.elapsed.toMillis() / 1e3, this.sentEvents, this.acceptedEvents, acceptedPerSecond());
 			out.printf("requests by outcome: %s%n", this.outcomes);
+			if (this.unsentEvents > 0) {
+				out.printf("behind schedule: %d events were due but not sent when the duration was over%n",
+						this.unsentEvents);
+			}
 			out.printf("latency per request: p50 %.2f ms, p99 %.2f ms, p99.9 %.2f ms, max %.2f ms (%d requests)%n",
 					this.latencyMicros.getValueAtPercentile(50) / 1e3,
 					this.latencyMicros.getValueAtPercentile(99) / 1e3,

@@ -79,6 +79,7 @@ public final class SimulatorMain {
 		}) {
 			out.printf("simulating %d devices over %s at %s events/s in batches of %d (seed %d)%n", devices.size(),
 					transport, settings.eventsPerSecond(), batch, seed);
+			sender.prepare(credentials);
 			OpenLoopRunner.Summary summary = new OpenLoopRunner(devices, sender, settings, out).run();
 			summary.print(out);
 		}

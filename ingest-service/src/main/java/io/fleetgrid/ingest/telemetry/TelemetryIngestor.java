@@ -80,6 +80,12 @@ public class TelemetryIngestor {
 		Instant receivedAt = this.clock.instant();
 		ValidationResult result = this.validator.validate(body, device.deviceId());
 		if (result instanceof ValidationResult.Rejected rejected) {
+			// Rate limit first, dead letter second: an invalid body costs its device and
+			// tenant
+			// one event, so a device flooding garbage gets 429 instead of filling the
+			// dead-letter topic (a body that cannot be parsed has no event count to
+			// charge).
+			this.rateLimiter.acquire(device.deviceId(), device.tenantId(), 1);
 			this.publisher.deadLetter(deadLetter(device, SOURCE_HTTP, rejected, receivedAt, body))
 				.exceptionally((ex) -> {
 					LOGGER.warn("Could not dead-letter a rejected body of {}: {}", device.deviceId(), ex.toString());

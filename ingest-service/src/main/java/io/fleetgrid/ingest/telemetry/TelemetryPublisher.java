@@ -2,12 +2,14 @@ package io.fleetgrid.ingest.telemetry;
 
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.fleetgrid.contracts.event.DeadLetter;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.TopicSpec;
 import io.fleetgrid.contracts.topic.Topics;
+import org.apache.kafka.clients.producer.Callback;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
@@ -44,12 +46,25 @@ public class TelemetryPublisher {
 		if (events.isEmpty()) {
 			return CompletableFuture.completedFuture(null);
 		}
-		CompletableFuture<?>[] acks = new CompletableFuture<?>[events.size()];
-		for (int i = 0; i < acks.length; i++) {
-			TelemetryEvent event = events.get(i);
-			acks[i] = send(Topics.TELEMETRY, this.telemetry, event.deviceId(), event);
+		// One future and one counter per call, not one future per record: a 500-event
+		// batch
+		// completes when the last acknowledgement arrives, or fails with the first error.
+		CompletableFuture<Void> all = new CompletableFuture<>();
+		AtomicInteger pending = new AtomicInteger(events.size());
+		Callback callback = (metadata, ex) -> {
+			if (ex != null) {
+				all.completeExceptionally(ex);
+			}
+			else if (pending.decrementAndGet() == 0) {
+				all.complete(null);
+			}
+		};
+		for (TelemetryEvent event : events) {
+			if (!send(Topics.TELEMETRY, this.telemetry, event.deviceId(), event, callback)) {
+				break;
+			}
 		}
-		return CompletableFuture.allOf(acks);
+		return all;
 	}
 
 	/**
@@ -58,29 +73,33 @@ public class TelemetryPublisher {
 	 * @return completes when Kafka acknowledged it
 	 */
 	public CompletableFuture<Void> deadLetter(DeadLetter deadLetter) {
-		return send(Topics.TELEMETRY_DLT, this.deadLetters, deadLetter.deviceId(), deadLetter);
+		CompletableFuture<Void> ack = new CompletableFuture<>();
+		send(Topics.TELEMETRY_DLT, this.deadLetters, deadLetter.deviceId(), deadLetter, (metadata, ex) -> {
+			if (ex != null) {
+				ack.completeExceptionally(ex);
+			}
+			else {
+				ack.complete(null);
+			}
+		});
+		return ack;
 	}
 
-	private <V> CompletableFuture<Void> send(TopicSpec<String, V> topic, Serializer<V> serializer, String key,
-			V value) {
-		CompletableFuture<Void> ack = new CompletableFuture<>();
+	// Sends one record and tells whether the producer took it; a failure to hand it over
+	// is reported to the callback as well.
+	private <V> boolean send(TopicSpec<String, V> topic, Serializer<V> serializer, String key, V value,
+			Callback callback) {
 		try {
 			RecordHeaders headers = new RecordHeaders();
 			byte[] bytes = serializer.serialize(topic.name(), headers, value);
-			this.producer.send(new ProducerRecord<>(topic.name(), null, key, bytes, headers), (metadata, ex) -> {
-				if (ex != null) {
-					ack.completeExceptionally(ex);
-				}
-				else {
-					ack.complete(null);
-				}
-			});
+			this.producer.send(new ProducerRecord<>(topic.name(), null, key, bytes, headers), callback);
+			return true;
 		}
 		catch (RuntimeException ex) {
 			// max.block.ms elapsed (no metadata, buffer full) or the producer is closed.
-			ack.completeExceptionally(ex);
+			callback.onCompletion(null, ex);
+			return false;
 		}
-		return ack;
 	}
 
 }

@@ -37,7 +37,13 @@ public final class SimulatedDevice {
 			case "VEHICLE" -> new VehicleModel(random, Route.around(random, centerLat, centerLon, 8_000), start);
 			default -> new EnergySiteModel(random, ZoneId.of("Europe/Berlin"), start);
 		};
-		return new SimulatedDevice(credential, model);
+		SimulatedDevice device = new SimulatedDevice(credential, model);
+		// Sequence numbers continue across runs: they start at the start time in epoch
+		// microseconds, so a restarted simulator (or the next benchmark phase) is not
+		// dropped as a duplicate by ingest's (deviceId, seq) window, as long as a device
+		// sends fewer than a million events per second.
+		device.seq = start.getEpochSecond() * 1_000_000L + start.getNano() / 1_000;
+		return device;
 	}
 
 	public DeviceCredential credential() {

@@ -29,6 +29,8 @@ public final class MqttTelemetrySender implements TelemetrySender {
 
 	private final Map<String, MqttAsyncClient> clients = new ConcurrentHashMap<>();
 
+	private final Map<String, Object> locks = new ConcurrentHashMap<>();
+
 	/**
 	 * A sender.
 	 * @param brokerUrl for example {@code tcp://localhost:1883}
@@ -67,12 +69,28 @@ public final class MqttTelemetrySender implements TelemetrySender {
 		return done;
 	}
 
+	/**
+	 * Connects every device, a few at a time, before the run; a device that cannot
+	 * connect now is tried again on its first send.
+	 */
+	@Override
+	public void prepare(List<DeviceCredential> devices) {
+		devices.parallelStream().forEach((device) -> {
+			try {
+				client(device);
+			}
+			catch (MqttException ex) {
+				// Counted as an error when it sends.
+			}
+		});
+	}
+
 	private MqttAsyncClient client(DeviceCredential device) throws MqttException {
 		MqttAsyncClient client = this.clients.get(device.deviceId());
 		if (client != null) {
 			return client;
 		}
-		synchronized (this.clients) {
+		synchronized (this.locks.computeIfAbsent(device.deviceId(), (id) -> new Object())) {
 			client = this.clients.get(device.deviceId());
 			if (client == null) {
 				client = new MqttAsyncClient(this.brokerUrl, MqttAsyncClient.generateClientId(),

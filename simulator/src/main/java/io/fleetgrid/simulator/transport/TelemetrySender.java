@@ -20,6 +20,14 @@ public interface TelemetrySender extends AutoCloseable {
 	CompletableFuture<String> send(DeviceCredential device, List<String> events);
 
 	/**
+	 * Sets up whatever the devices need before the clock starts (MQTT: one connection per
+	 * device), so that connecting is not part of the measured run.
+	 * @param devices the devices that will send
+	 */
+	default void prepare(List<DeviceCredential> devices) {
+	}
+
+	/**
 	 * Whether an outcome means the events were accepted.
 	 * @param outcome an outcome from {@link #send}
 	 * @return true for accepted
