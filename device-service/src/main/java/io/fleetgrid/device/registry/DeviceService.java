@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import java.time.Year;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 
 import io.fleetgrid.contracts.event.DeviceSnapshot.EnergyProfile;
@@ -39,6 +40,12 @@ public class DeviceService implements Republishable {
 
 	/** Ids that would collide with the paths under {@code /api/v1/devices}. */
 	static final Set<String> RESERVED_IDS = Set.of("import", "export");
+
+	/**
+	 * Prefix of the platform's own identities on device channels (ingest-service logs in
+	 * to the MQTT broker as {@code fleetgrid-ingest}); no device may take such an id.
+	 */
+	static final String RESERVED_PREFIX = "fleetgrid-";
 
 	private final DeviceRepository devices;
 
@@ -90,6 +97,8 @@ public class DeviceService implements Republishable {
 	Device validNew(String tenantId, DeviceRequest request, Validator validator) {
 		if (validator.id(request.id(), "id")) {
 			validator.check(!RESERVED_IDS.contains(request.id()), "id", "'" + request.id() + "' is reserved");
+			validator.check(!request.id().toLowerCase(Locale.ROOT).startsWith(RESERVED_PREFIX), "id",
+					"ids starting with '" + RESERVED_PREFIX + "' are reserved for the platform");
 		}
 		validator.check(request.type() != null, "type", "must be one of VEHICLE, INVERTER, BATTERY, METER");
 		validator.requiredText(request.name(), "name", 200);

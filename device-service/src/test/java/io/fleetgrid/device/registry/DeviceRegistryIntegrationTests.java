@@ -11,6 +11,8 @@ import io.fleetgrid.security.Role;
 import io.fleetgrid.security.test.TestTokens;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;
@@ -83,6 +85,20 @@ class DeviceRegistryIntegrationTests extends DeviceIntegrationTestSupport {
 
 		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
 		assertThat(strings(response, "$.errors[*].field")).containsExactlyInAnyOrder("name", "energy");
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "import", "fleetgrid-ingest", "FleetGrid-anything" })
+	void refusesIdsReservedForPathsAndThePlatformsOwnIdentities(String id) {
+		String manager = TestTokens.bearer(unique("t"), Role.FLEET_MANAGER);
+
+		ResponseEntity<String> response = call(HttpMethod.POST, "/api/v1/devices", manager, """
+				{"id": "%s", "type": "VEHICLE", "name": "Van"}
+				""".formatted(id));
+
+		assertThat(response.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+		assertThat(json(response).read("$.errors[0].field", String.class)).isEqualTo("id");
+		assertThat(json(response).read("$.errors[0].message", String.class)).contains("reserved");
 	}
 
 	@Test
