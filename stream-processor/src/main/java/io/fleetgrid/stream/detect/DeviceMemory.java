@@ -84,6 +84,12 @@ public final class DeviceMemory {
 	public long statePublishedMs;
 
 	/**
+	 * Whether the newest state was held back by the per-device throttle (published by the
+	 * next event or the trailing-state punctuation).
+	 */
+	public boolean stateUnpublished;
+
+	/**
 	 * Presence of a device in one geofence, with the pending crossing that is not
 	 * confirmed yet.
 	 */

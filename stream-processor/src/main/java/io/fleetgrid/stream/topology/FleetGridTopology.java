@@ -153,8 +153,10 @@ public final class FleetGridTopology {
 				() -> new TelemetryProcessor(this.registry, this.settings, this.severities, detectors, this.metrics),
 				Named.as("telemetry-processor"), MEMORY_STORE, PRESENCE_STORE);
 		telemetry
-			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
-					this.settings.detectors()), Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
+			.process(
+					() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
+							this.settings.detectors(), this.settings.deviceStateInterval()),
+					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
 			.split(Named.as("offline-"))
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched.withConsumer(

@@ -3,9 +3,12 @@ package io.fleetgrid.stream.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
@@ -34,8 +37,16 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * processed, so a backlog after a restart does not make every device look offline). The
  * alert's {@code startedAt} is the event time of the last event; the next event clears it
  * ({@link io.fleetgrid.stream.detect.OfflineDetector}). A vehicle's trip in progress ends
- * with the alert, at its last movement. Receives the telemetry records only to live in
- * the same task as the stores; it ignores them.
+ * with the alert, at its last movement.
+ * <p>
+ * Trailing device states: the {@link TelemetryProcessor} publishes a device's state at
+ * most once per {@code deviceStateInterval}, so the newest state of a device that stops
+ * sending inside an interval would wait for its next event (or the offline alert). A
+ * second wall-clock punctuation, every {@code deviceStateInterval}, publishes the newest
+ * state of each device of the task that has one unpublished and is due. The devices to
+ * look at are the keys of the telemetry records this processor receives (it lives in the
+ * same task as the stores for that); the set is memory only, so after a crash or a
+ * rebalance a silent device's trailing state waits for its next event again.
  */
 final class OfflinePunctuator implements Processor<String, byte[], String, Object> {
 
@@ -49,17 +60,23 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final TripTracker trips = new TripTracker();
 
+	private final long stateIntervalMs;
+
+	private final Set<String> unpublished = new LinkedHashSet<>();
+
 	private ProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, DeviceMemory> memories;
 
 	private KeyValueStore<String, Presence> presences;
 
-	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors) {
+	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors,
+			Duration stateInterval) {
 		this.registry = registry;
 		this.severities = severities;
 		this.interval = interval;
 		this.detectors = detectors;
+		this.stateIntervalMs = stateInterval.toMillis();
 	}
 
 	@Override
@@ -68,11 +85,44 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
 		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
 		context.schedule(this.interval, PunctuationType.WALL_CLOCK_TIME, this::check);
+		if (this.stateIntervalMs > 0) {
+			context.schedule(Duration.ofMillis(this.stateIntervalMs), PunctuationType.WALL_CLOCK_TIME,
+					this::publishTrailingStates);
+		}
 	}
 
 	@Override
 	public void process(Record<String, byte[]> record) {
-		// The telemetry itself is handled by the TelemetryProcessor.
+		// The telemetry itself is handled by the TelemetryProcessor; only note the
+		// device.
+		if (this.stateIntervalMs > 0 && record.key() != null) {
+			this.unpublished.add(record.key());
+		}
+	}
+
+	void publishTrailingStates(long now) {
+		Iterator<String> devices = this.unpublished.iterator();
+		while (devices.hasNext()) {
+			String deviceId = devices.next();
+			DeviceMemory memory = this.memories.get(deviceId);
+			if (memory == null || memory.lastTs == null || !memory.stateUnpublished) {
+				devices.remove();
+				continue;
+			}
+			if (now - memory.statePublishedMs < this.stateIntervalMs) {
+				continue;
+			}
+			devices.remove();
+			DeviceSnapshot device = this.registry.device(deviceId);
+			if (device == null) {
+				continue;
+			}
+			memory.statePublishedMs = now;
+			memory.stateUnpublished = false;
+			this.memories.put(deviceId, memory);
+			this.context.forward(new Record<>(deviceId, (Object) DeviceStates.of(memory, deviceId, device.tenantId(),
+					device.type(), Instant.ofEpochMilli(now)), now));
+		}
 	}
 
 	void check(long now) {
@@ -123,13 +173,18 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		DeviceSnapshot device = this.registry.device(deviceId);
 		Optional<Trip> trip = (device != null) ? this.trips.endSilent(device, memory, this.detectors)
 				: Optional.empty();
+		boolean publishState = device != null && memory.lastTs != null && !alerts.emitted().isEmpty();
+		if (publishState) {
+			memory.statePublishedMs = now;
+			memory.stateUnpublished = false;
+		}
 		this.memories.put(deviceId, memory);
 		this.presences.put(deviceId, presence.withOffline(true));
 		for (AlertEvent alert : alerts.emitted()) {
 			this.context.forward(new Record<>(deviceId, (Object) alert, now));
 		}
 		trip.ifPresent((completed) -> this.context.forward(new Record<>(deviceId, (Object) completed, now)));
-		if (device != null && memory.lastTs != null && !alerts.emitted().isEmpty()) {
+		if (publishState) {
 			this.context.forward(new Record<>(deviceId,
 					(Object) DeviceStates.of(memory, deviceId, presence.tenantId(), device.type(), at), now));
 		}

@@ -192,8 +192,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))
 				|| now - memory.statePublishedMs >= this.stateIntervalMs) {
 			memory.statePublishedMs = now;
+			memory.stateUnpublished = false;
 			out.add(DeviceStates.of(memory, device.deviceId(), device.tenantId(), event.deviceType(),
 					Instant.ofEpochMilli(now)));
+		}
+		else {
+			memory.stateUnpublished = true;
 		}
 		this.metrics.processed();
 	}

@@ -96,10 +96,20 @@ class FleetGridTopologyTests {
 			throttledHarness.send(van, 4, Map.of("speedKph", 40.0, "ignition", false));
 			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(43.0, 40.0);
 			throttledHarness.send(van, 5, Map.of("speedKph", 38.0, "ignition", false));
+			assertThat(throttledHarness.states()).isEmpty();
+			// The van falls silent: its newest state still goes out once the interval
+			// ends.
 			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(38.0);
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).as("nothing new to publish").isEmpty();
 			throttledHarness.send(van, 10, Map.of("speedKph", 36.0, "ignition", false));
+			throttledHarness.send(van, 11, Map.of("speedKph", 35.0, "ignition", false));
 			assertThat(throttledHarness.states()).extracting(DeviceState::lastSeen)
 				.containsExactly(Harness.T0.plusSeconds(10));
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).extracting(DeviceState::lastSeen)
+				.containsExactly(Harness.T0.plusSeconds(11));
 		}
 	}
 
