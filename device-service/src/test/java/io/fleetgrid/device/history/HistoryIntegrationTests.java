@@ -157,9 +157,7 @@ class HistoryIntegrationTests extends DeviceIntegrationTestSupport {
 	void acknowledgementStoresWhoAndWhenAndPublishesTheAcknowledgedStep() {
 		String tenant = unique("t");
 		String device = createDevice(tenant, "[]");
-		AlertEvent raised = alert(tenant, device);
-		send(Topics.ALERTS, device, raised);
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", raised.alertId()) == 1);
+		AlertEvent raised = storedAlert(tenant, device);
 
 		ResponseEntity<String> acked = call(HttpMethod.POST, "/api/v1/alerts/" + raised.alertId() + "/ack",
 				TestTokens.bearer("m-1", tenant, Role.FLEET_MANAGER), "{\"comment\": \"driver called\"}");
@@ -188,9 +186,7 @@ class HistoryIntegrationTests extends DeviceIntegrationTestSupport {
 	void theProcessorsNextStepWithTheAcknowledgementsVersionStillAppliesAndKeepsTheAcknowledgement() {
 		String tenant = unique("t");
 		String device = createDevice(tenant, "[]");
-		AlertEvent raised = alert(tenant, device);
-		send(Topics.ALERTS, device, raised);
-		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", raised.alertId()) == 1);
+		AlertEvent raised = storedAlert(tenant, device);
 		ResponseEntity<String> acked = call(HttpMethod.POST, "/api/v1/alerts/" + raised.alertId() + "/ack",
 				TestTokens.bearer("m-1", tenant, Role.FLEET_MANAGER), null);
 		assertThat(acked.getStatusCode()).as(acked.getBody()).isEqualTo(HttpStatus.OK);
@@ -408,6 +404,13 @@ class HistoryIntegrationTests extends DeviceIntegrationTestSupport {
 		Map<String, Object> config = new HashMap<>();
 		config.put("bootstrap.servers", kafkaConsumerConfig().get("bootstrap.servers"));
 		return config;
+	}
+
+	private AlertEvent storedAlert(String tenant, String device) {
+		AlertEvent raised = alert(tenant, device);
+		send(Topics.ALERTS, device, raised);
+		await().atMost(Duration.ofSeconds(30)).until(() -> count("alert", "alert_id", raised.alertId()) == 1);
+		return raised;
 	}
 
 	private static AlertEvent alert(String tenant, String device) {

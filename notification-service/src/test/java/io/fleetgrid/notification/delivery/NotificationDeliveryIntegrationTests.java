@@ -50,6 +50,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 import org.springframework.context.annotation.Primary;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.test.annotation.DirtiesContext;
@@ -595,21 +596,16 @@ class NotificationDeliveryIntegrationTests {
 	}
 
 	private Map<String, Object> post(String token, String path, Map<String, Object> body) {
-		String json = RestClient.create("http://localhost:" + this.port)
-			.post()
-			.uri(path)
-			.header(HttpHeaders.AUTHORIZATION, token)
-			.contentType(MediaType.APPLICATION_JSON)
-			.body(body)
-			.retrieve()
-			.body(String.class);
-		return JsonSerdes.mapper().readValue(json, new TypeReference<Map<String, Object>>() {
-		});
+		return send(HttpMethod.POST, token, path, body);
 	}
 
 	private Map<String, Object> put(String token, String path, Map<String, Object> body) {
+		return send(HttpMethod.PUT, token, path, body);
+	}
+
+	private Map<String, Object> send(HttpMethod method, String token, String path, Map<String, Object> body) {
 		String json = RestClient.create("http://localhost:" + this.port)
-			.put()
+			.method(method)
 			.uri(path)
 			.header(HttpHeaders.AUTHORIZATION, token)
 			.contentType(MediaType.APPLICATION_JSON)
