@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { ago, dateTime, duration, escapeHtml, label, number, power } from './format';
+import { ago, dateTime, detailValue, duration, escapeHtml, label, number, power } from './format';
 
 describe('format', () => {
+  it('shows alert details readably: positions as lat, lon and lists joined', () => {
+    expect(detailValue({ lat: 52.536, lon: 13.42 })).toBe('52.53600, 13.42000');
+    expect(detailValue(['P0301', 'P0420'])).toBe('P0301, P0420');
+    expect(detailValue(120)).toBe('120');
+    expect(detailValue({ code: 7 })).toBe('{"code":7}');
+    expect(detailValue(null)).toBe('—');
+  });
+
   it('shows numbers with a unit and a dash for missing values', () => {
     expect(number(87.456, 1, 'km/h')).toBe('87.5 km/h');
     expect(number(1234567)).toBe('1,234,567');

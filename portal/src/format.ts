@@ -70,6 +70,24 @@ export function label(constant: string | null | undefined): string {
   return text.charAt(0).toUpperCase() + text.substring(1);
 }
 
+/** A value of an alert's details: a position as "lat, lon", a list joined, anything else as text. */
+export function detailValue(value: unknown): string {
+  if (value === null || value === undefined) {
+    return DASH;
+  }
+  if (Array.isArray(value)) {
+    return value.map(detailValue).join(', ');
+  }
+  if (typeof value === 'object') {
+    const point = value as { lat?: unknown; lon?: unknown };
+    if (typeof point.lat === 'number' && typeof point.lon === 'number') {
+      return `${point.lat.toFixed(5)}, ${point.lon.toFixed(5)}`;
+    }
+    return JSON.stringify(value);
+  }
+  return String(value);
+}
+
 export function escapeHtml(text: unknown): string {
   return String(text ?? '')
     .replace(/&/g, '&amp;')

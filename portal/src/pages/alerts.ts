@@ -2,7 +2,7 @@
 // notification e-mails) shows its details and lets a fleet manager acknowledge it with a comment.
 import { api, query } from '../api';
 import type { Context } from '../context';
-import { dateTime, escapeHtml, label } from '../format';
+import { dateTime, detailValue, escapeHtml, label } from '../format';
 import type { Alert } from '../model';
 import { routeHash } from '../router';
 import { empty, failure, formValues, html, loading, message, option, page, toast } from '../ui';
@@ -109,7 +109,7 @@ function renderDetail(context: Context, box: HTMLElement, id: string): void {
 function showDetail(context: Context, box: HTMLElement, alert: Alert): void {
   const id = alert.alertId;
   const details = Object.entries(alert.details ?? {})
-        .map(([key, value]) => html`<dt>${key}</dt><dd>${typeof value === 'object' ? JSON.stringify(value) : String(value)}</dd>`)
+        .map(([key, value]) => html`<dt>${key}</dt><dd>${detailValue(value)}</dd>`)
         .join('');
       const open = alert.status === 'RAISED' || alert.status === 'UPDATED';
       box.innerHTML = html`<h2 id="alert-title">${label(alert.type)} on ${alert.deviceId}</h2>
@@ -117,7 +117,7 @@ function showDetail(context: Context, box: HTMLElement, alert: Alert): void {
         <dt>Started</dt><dd>${dateTime(alert.startedAt)}</dd><dt>Ended</dt><dd>${dateTime(alert.endedAt)}</dd><dt>Message</dt><dd>${alert.message ?? '—'}</dd></dl>` +
         (details ? `<h3>Details</h3><dl>${details}</dl>` : '') +
         (alert.acknowledgement
-          ? html`<p>Acknowledged by ${alert.acknowledgement.by ?? '—'} at ${dateTime(alert.acknowledgement.at)}${alert.acknowledgement.comment ? `: “${alert.acknowledgement.comment}”` : ''}</p>`
+          ? html`<p>Acknowledged by ${alert.acknowledgement.by === context.session.subject ? 'you' : (alert.acknowledgement.by ?? '—')} at ${dateTime(alert.acknowledgement.at)}${alert.acknowledgement.comment ? `: “${alert.acknowledgement.comment}”` : ''}</p>`
           : '') +
         (open && context.can('FLEET_MANAGER')
           ? `<form id="ack-form"><label for="ack-comment">Comment</label><textarea id="ack-comment" name="comment" rows="2" maxlength="500"></textarea>
