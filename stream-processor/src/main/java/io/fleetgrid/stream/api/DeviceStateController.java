@@ -1,8 +1,6 @@
 package io.fleetgrid.stream.api;
 
-import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.security.Caller;
-import io.fleetgrid.security.Role;
 import io.fleetgrid.stream.registry.Registry;
 
 import org.springframework.http.HttpStatus;
@@ -32,15 +30,12 @@ class DeviceStateController {
 
 	@GetMapping("/{id}/state")
 	DeviceStateResponse state(@PathVariable("id") String id, Caller caller) {
-		String tenant = caller.tenant();
+		DeviceScope scope = DeviceScope.of(caller, null, null);
 		var state = this.view.find(id)
-			.filter((found) -> found.tenantId().equals(tenant))
+			.filter((found) -> found.tenantId().equals(scope.tenantId()))
 			.orElseThrow(() -> notFound(id));
-		if (!caller.has(Role.FLEET_MANAGER)) {
-			DeviceSnapshot device = this.registry.device(id);
-			if (device == null || !device.assignedUserIds().contains(caller.subject())) {
-				throw notFound(id);
-			}
+		if (scope.assignedTo() != null && !scope.admits(this.registry.device(id))) {
+			throw notFound(id);
 		}
 		return DeviceStateResponse.of(state);
 	}

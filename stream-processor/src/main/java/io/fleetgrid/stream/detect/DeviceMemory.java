@@ -90,6 +90,15 @@ public final class DeviceMemory {
 	public boolean stateUnpublished;
 
 	/**
+	 * Records that the device's newest state was published.
+	 * @param now wall-clock time (epoch ms)
+	 */
+	public void markStatePublished(long now) {
+		this.statePublishedMs = now;
+		this.stateUnpublished = false;
+	}
+
+	/**
 	 * Presence of a device in one geofence, with the pending crossing that is not
 	 * confirmed yet.
 	 */

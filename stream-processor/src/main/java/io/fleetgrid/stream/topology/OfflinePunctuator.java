@@ -117,8 +117,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 			if (device == null) {
 				continue;
 			}
-			memory.statePublishedMs = now;
-			memory.stateUnpublished = false;
+			memory.markStatePublished(now);
 			this.memories.put(deviceId, memory);
 			this.context.forward(new Record<>(deviceId, (Object) DeviceStates.of(memory, deviceId, device.tenantId(),
 					device.type(), Instant.ofEpochMilli(now)), now));
@@ -175,8 +174,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 				: Optional.empty();
 		boolean publishState = device != null && memory.lastTs != null && !alerts.emitted().isEmpty();
 		if (publishState) {
-			memory.statePublishedMs = now;
-			memory.stateUnpublished = false;
+			memory.markStatePublished(now);
 		}
 		this.memories.put(deviceId, memory);
 		this.presences.put(deviceId, presence.withOffline(true));

@@ -191,8 +191,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		if (this.stateIntervalMs <= 0 || !alerts.emitted().isEmpty()
 				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))
 				|| now - memory.statePublishedMs >= this.stateIntervalMs) {
-			memory.statePublishedMs = now;
-			memory.stateUnpublished = false;
+			memory.markStatePublished(now);
 			out.add(DeviceStates.of(memory, device.deviceId(), device.tenantId(), event.deviceType(),
 					Instant.ofEpochMilli(now)));
 		}
