@@ -6,6 +6,7 @@ import type { PortalConfig } from './model';
 
 export function createMap(element: HTMLElement, config: PortalConfig): L.Map {
   const map = L.map(element, { preferCanvas: false, zoomControl: true, attributionControl: true });
+  trackZoomAnimation(map);
   map.setView(config.mapCenter, config.mapZoom);
   if (config.mapTileUrl) {
     L.tileLayer(config.mapTileUrl, { attribution: config.mapTileAttribution, maxZoom: 19 }).addTo(map);
@@ -15,6 +16,35 @@ export function createMap(element: HTMLElement, config: PortalConfig): L.Map {
     map.attributionControl.addAttribution('No tile server configured');
   }
   return map;
+}
+
+/** The part of a Leaflet map that {@link disposeMap} needs (a plain object in tests). */
+export interface DisposableMap {
+  on(type: string, handler: () => void): unknown;
+  once(type: string, handler: () => void): unknown;
+  remove(): unknown;
+}
+
+const zooming = new WeakSet<DisposableMap>();
+
+/** Remembers whether a zoom animation is running (from its 'zoomanim' to its 'zoomend'). */
+export function trackZoomAnimation(map: DisposableMap): void {
+  map.on('zoomanim', () => zooming.add(map));
+  map.on('zoomend', () => zooming.delete(map));
+}
+
+/**
+ * Removes a map when its page is left. Leaflet 1.9 ends a zoom animation from a timer that moves the map pane;
+ * removed in the middle of one (a fitBounds just before the user navigates away) the timer then fails with
+ * "Cannot read properties of undefined (reading '_leaflet_pos')". So a map that is zooming is removed once the
+ * animation's final 'moveend' has fired.
+ */
+export function disposeMap(map: DisposableMap): void {
+  if (!zooming.has(map)) {
+    map.remove();
+    return;
+  }
+  map.once('moveend', () => window.setTimeout(() => map.remove(), 0));
 }
 
 /** Lines every 0.01°/0.1°/1°/10° depending on the zoom, redrawn after each move. */

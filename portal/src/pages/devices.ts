@@ -5,7 +5,7 @@ import { api, query } from '../api';
 import { lineChart, type Point } from '../chart';
 import type { Context } from '../context';
 import { ago, dateTime, duration, escapeHtml, label, number, power } from '../format';
-import { createMap } from '../map';
+import { createMap, disposeMap } from '../map';
 import type { Alert, Device, DeviceState, Page, Rollup, Trip } from '../model';
 import { RouteReplay } from '../replay';
 import { routeHash } from '../router';
@@ -213,7 +213,7 @@ function renderTrips(context: Context, body: HTMLElement, base: string): void {
   const box = body.querySelector<HTMLElement>('#trips')!;
   const mapElement = body.querySelector<HTMLElement>('#trip-map')!;
   const map = createMap(mapElement, context.config);
-  context.onLeave(() => map.remove());
+  context.onLeave(() => disposeMap(map));
   const layer = L.layerGroup().addTo(map);
   let timer: number | undefined;
   context.onLeave(() => window.clearInterval(timer));

@@ -5,7 +5,7 @@ import L from 'leaflet';
 import { api } from '../api';
 import type { Context } from '../context';
 import { number } from '../format';
-import { createMap } from '../map';
+import { createMap, disposeMap } from '../map';
 import type { GeoPoint, Geofence } from '../model';
 import { distanceM } from '../replay';
 import { empty, failure, formValues, html, loading, message, page, toast } from '../ui';
@@ -48,7 +48,7 @@ export function renderGeofences(context: Context): void {
      </div>`,
   );
   const map = createMap(main.querySelector<HTMLElement>('#geofence-map')!, context.config);
-  context.onLeave(() => map.remove());
+  context.onLeave(() => disposeMap(map));
   const zones = L.featureGroup().addTo(map);
   const drawing = L.layerGroup().addTo(map);
   const listBox = main.querySelector<HTMLElement>('#geofence-list')!;

@@ -2,7 +2,7 @@
 import L from 'leaflet';
 import type { Context } from '../context';
 import { ago, escapeHtml, label, number, power } from '../format';
-import { createMap } from '../map';
+import { createMap, disposeMap } from '../map';
 import type { DeviceState } from '../model';
 import { routeHash } from '../router';
 import { deviceStatus, STATUS_COLOUR, STATUS_LABEL, type DeviceStatus } from '../status';
@@ -42,7 +42,7 @@ export function renderMap(context: Context): void {
      </div>`,
   );
   const map = createMap(main.querySelector<HTMLElement>('#fleet-map')!, context.config);
-  context.onLeave(() => map.remove());
+  context.onLeave(() => disposeMap(map));
   const markers = new Map<string, L.CircleMarker>();
   const list = main.querySelector<HTMLUListElement>('#device-list')!;
   let fitted = false;

@@ -292,13 +292,17 @@ final class FleetGridProcesses {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		int last = -1;
+		// Several 200s in a row: the gateway's circuit breaker counts the 503s of a route
+		// whose service is not registered yet and may open right after the first 200.
+		int okInARow = 0;
 		while (System.nanoTime() < deadline) {
 			try {
 				HttpResponse<Void> response = http.send(
 						HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(5)).build(),
 						HttpResponse.BodyHandlers.discarding());
 				last = response.statusCode();
-				if (last == 200) {
+				okInARow = (last == 200) ? okInARow + 1 : 0;
+				if (okInARow == 3) {
 					return;
 				}
 			}
