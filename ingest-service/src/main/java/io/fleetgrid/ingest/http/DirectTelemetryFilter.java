@@ -35,7 +35,7 @@ import org.springframework.http.converter.json.ProblemDetailJacksonMixin;
  * the request never enters the server observation, the correlation filter, Spring
  * Security's JWT chain or the MVC dispatcher, which together cost several times more CPU
  * per single-event POST than authenticating, validating and publishing the event (see the
- * README, "Single-event POSTs").
+ * README, "The direct path").
  * <p>
  * Nothing is skipped that the endpoint needs: the path is a public path of the security
  * library (devices are no JWT clients) and the device's Basic credentials are checked by
