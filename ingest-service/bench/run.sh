@@ -73,6 +73,7 @@ variant_args() {
     notrace) echo "--spring.threads.virtual.enabled=true --management.tracing.sampling.probability=0" ;;
     linger0) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.properties.linger.ms=0" ;;
     linger20) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.properties.linger.ms=20" ;;
+    keepalive) echo "--spring.threads.virtual.enabled=true --server.tomcat.max-keep-alive-requests=10000" ;;
     zstd | snappy | gzip | none) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.compression-type=$1" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
