@@ -243,7 +243,10 @@ phase() { # variant name measured(0/1) simulator args...
   before=$(offsets); cpu0=$(cpu_ticks "$ingest"); t0=$(date +%s.%N)
   echo 0 > "$WORK/rss.$label"
   rss_sampler "$ingest" "$WORK/rss.$label" & sampler=$!
+  local gen0 gen1 # the load generator's CPU: ticks of the children this shell waited for
+  gen0=$(awk '{print $16 + $17}' "/proc/$$/stat")
   if [[ "$name" == "http single" && "$SINGLE_DRIVER" == wrk ]]; then drive_wrk "$label" "$@"; else simulate "$label" "$@"; fi
+  gen1=$(awk '{print $16 + $17}' "/proc/$$/stat")
   local accepted_events want
   accepted_events=$(sed -nE 's/.*accepted ([0-9]+) events =.*/\1/p' "$WORK/sim-$label.log" | head -1)
   want=$((before + ${accepted_events:-0}))
@@ -288,6 +291,8 @@ phase() { # variant name measured(0/1) simulator args...
   cores=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v w="$wall" 'BEGIN {printf "%.2f", c / t / w}')
   per=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v e="$events" 'BEGIN {printf "%.2f", (e > 0) ? c / t / e * 1e6 : 0}')
   log "$variant $name (measured=$measured): $events events on the topic in ${wall}s = $rate/s; simulator: $summary $outcomes"
+  log "$variant $name (measured=$measured): load generator CPU $(awk -v c="$((gen1 - gen0))" -v t="$TICK" -v e="$events" \
+    'BEGIN {printf "%.2f s = %.1f us per event", c / t, (e > 0) ? c / t / e * 1e6 : 0}')"
   if [[ "$measured" == 1 ]]; then
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n' "$variant" "$name" "$rate" "$accepted" "$outcomes" "$p50" "$p99" \
       "$cores" "$per" "$(( $(cat "$WORK/rss.$label") / 1024 ))" >> "$RESULTS"
