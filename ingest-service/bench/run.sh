@@ -27,6 +27,10 @@
 #     the phase measures capacity; lower them to the targets to read latency at a given rate)
 #   MQTT_DRAIN [90]: at most this many seconds after an MQTT phase for ingest to drain the broker's backlog
 #   INFLIGHT_BATCH [16], INFLIGHT_SINGLE [256] (= keep-alive connections), INFLIGHT_MQTT [256]
+#   SINGLE_DRIVER [wrk]: the single-event POST load generator: wrk (Debian's package, installed with apt-get if missing;
+#     closed loop on INFLIGHT_SINGLE connections, WRK_THREADS [1] threads, script bench/single-post.lua: one event per
+#     request, devices in turn, a seq unique over the run, 202s counted) or simulator (the Java HttpClient simulator,
+#     open loop at RATE_SINGLE; costs the shared CPU several times what wrk does)
 #   PP_RECORDS [3000000] records for ProducerPerformance; INGEST_JAVA_OPTS ["-Xmx512m -XX:+UseG1GC"]
 #   SKIP_MQTT=1 leaves out the MQTT phases; PROFILE=1 records a JFR file per variant (settings=profile) into the work directory; SKIP_BUILD=1; SKIP_JMH=1
 #   WORK [ingest-service/target/bench]; ports KAFKA_PORT [29092], MQTT_PORT [21883], INGEST_PORT [28082],
@@ -56,16 +60,21 @@ DEVSVC_PORT=${DEVSVC_PORT:-28081}
 WORK=${WORK:-$ROOT/ingest-service/target/bench}
 TOPIC=fleetgrid.telemetry.v1
 TICK=$(getconf CLK_TCK)
+SINGLE_DRIVER=${SINGLE_DRIVER:-wrk}
+WRK_THREADS=${WRK_THREADS:-1}
 
 # Each variant: extra arguments for ingest-service (Spring properties). Add a line to compare another change.
 # "baseline" runs the jar named by BASELINE_JAR (an earlier build) with the defaults, to compare a code change.
 variant_args() {
   case "$1" in
     virtual | baseline) echo "--spring.threads.virtual.enabled=true" ;;
+    mvc) echo "--spring.threads.virtual.enabled=true --fleetgrid.ingest.http.direct=false" ;;
     platform) echo "--spring.threads.virtual.enabled=false --server.tomcat.threads.max=200" ;;
     notrace) echo "--spring.threads.virtual.enabled=true --management.tracing.sampling.probability=0" ;;
     linger0) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.properties.linger.ms=0" ;;
     linger20) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.properties.linger.ms=20" ;;
+    keepalive) echo "--spring.threads.virtual.enabled=true --server.tomcat.max-keep-alive-requests=10000" ;;
+    zstd | snappy | gzip | none) echo "--spring.threads.virtual.enabled=true --spring.kafka.producer.compression-type=$1" ;;
     *) echo "unknown variant $1" >&2; exit 2 ;;
   esac
 }
@@ -89,6 +98,10 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   log "building ingest-service, simulator, local-stack (tests skipped, benchmark sources included)"
   ./fleetgrid mvn -o -q -pl ingest-service,simulator,local-stack -am package dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -DskipTests -Pbenchmarks
+fi
+if [[ "$SINGLE_DRIVER" == wrk ]] && ! command -v wrk > /dev/null; then
+  log "installing wrk (the single-event POST load generator)"
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk > /dev/null; else sudo apt-get install -y -q wrk > /dev/null; fi
 fi
 JAVA=${JAVA:-$(./fleetgrid java-home 2>/dev/null || true)/bin/java}
 [[ -x "$JAVA" ]] || JAVA=java
@@ -135,6 +148,15 @@ log "writing $DEVICES device credentials"
     if (( 10#$i % 10 == 0 )); then echo "bench-$i,token-bench-$i,INVERTER"; else echo "bench-$i,token-bench-$i,VEHICLE"; fi
   done
 } > "$WORK/devices.csv"
+# wrk's Authorization headers, one device per line
+python3 - "$WORK/devices.csv" "$WORK/wrk-auth.txt" <<'PY'
+import base64, sys
+with open(sys.argv[1]) as f, open(sys.argv[2], "w") as out:
+    for line in f:
+        if line.strip() and not line.startswith("#"):
+            device, token = line.strip().split(",")[:2]
+            out.write("Basic " + base64.b64encode(f"{device}:{token}".encode()).decode() + "\n")
+PY
 
 start_server kafka "$KAFKA_PORT" "$WORK/kafka"
 start_server mqtt "$MQTT_PORT" "$WORK/mqtt" "authUrl=http://127.0.0.1:$INGEST_PORT/internal/mqtt/auth" \
@@ -198,6 +220,22 @@ simulate() { # label args...
     --seed 7 "$@" > "$WORK/sim-$label.log" 2>&1
 }
 
+# The single-event POST phase with wrk: prints the simulator's summary lines (bench/single-post.lua), takes the
+# simulator's --duration and --max-in-flight (connections).
+drive_wrk() { # label simulator-args...
+  local label=$1 duration=10 connections=$INFLIGHT_SINGLE url=""; shift
+  while (( $# > 0 )); do
+    case "$1" in
+      --duration) duration=$2; shift ;;
+      --max-in-flight) connections=$2; shift ;;
+      --url) url=$2; shift ;;
+    esac
+    shift
+  done
+  WRK_AUTH="$WORK/wrk-auth.txt" WRK_THREADS=$WRK_THREADS wrk -t "$WRK_THREADS" -c "$connections" -d "${duration}s" \
+    --timeout 15s -s "$ROOT/ingest-service/bench/single-post.lua" "$url/api/v1/telemetry" > "$WORK/sim-$label.log" 2>&1
+}
+
 phase() { # variant name measured(0/1) simulator args...
   local variant=$1 name=$2 measured=$3; shift 3
   local ingest=$INGEST_PID label="$variant-$name-$measured"
@@ -205,7 +243,10 @@ phase() { # variant name measured(0/1) simulator args...
   before=$(offsets); cpu0=$(cpu_ticks "$ingest"); t0=$(date +%s.%N)
   echo 0 > "$WORK/rss.$label"
   rss_sampler "$ingest" "$WORK/rss.$label" & sampler=$!
-  simulate "$label" "$@"
+  local gen0 gen1 # the load generator's CPU: ticks of the children this shell waited for
+  gen0=$(awk '{print $16 + $17}' "/proc/$$/stat")
+  if [[ "$name" == "http single" && "$SINGLE_DRIVER" == wrk ]]; then drive_wrk "$label" "$@"; else simulate "$label" "$@"; fi
+  gen1=$(awk '{print $16 + $17}' "/proc/$$/stat")
   local accepted_events want
   accepted_events=$(sed -nE 's/.*accepted ([0-9]+) events =.*/\1/p' "$WORK/sim-$label.log" | head -1)
   want=$((before + ${accepted_events:-0}))
@@ -250,6 +291,8 @@ phase() { # variant name measured(0/1) simulator args...
   cores=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v w="$wall" 'BEGIN {printf "%.2f", c / t / w}')
   per=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v e="$events" 'BEGIN {printf "%.2f", (e > 0) ? c / t / e * 1e6 : 0}')
   log "$variant $name (measured=$measured): $events events on the topic in ${wall}s = $rate/s; simulator: $summary $outcomes"
+  log "$variant $name (measured=$measured): load generator CPU $(awk -v c="$((gen1 - gen0))" -v t="$TICK" -v e="$events" \
+    'BEGIN {printf "%.2f s = %.1f us per event", c / t, (e > 0) ? c / t / e * 1e6 : 0}')"
   if [[ "$measured" == 1 ]]; then
     printf '%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%d\n' "$variant" "$name" "$rate" "$accepted" "$outcomes" "$p50" "$p99" \
       "$cores" "$per" "$(( $(cat "$WORK/rss.$label") / 1024 ))" >> "$RESULTS"

@@ -1,12 +1,7 @@
 package io.fleetgrid.ingest.http;
 
 import java.io.IOException;
-import java.io.InputStream;
 
-import io.fleetgrid.ingest.device.DeviceAuthenticator;
-import io.fleetgrid.ingest.device.VerifiedDevice;
-import io.fleetgrid.ingest.problem.IngestException;
-import io.fleetgrid.ingest.telemetry.TelemetryIngestor;
 import jakarta.servlet.http.HttpServletRequest;
 
 import org.springframework.http.HttpHeaders;
@@ -18,50 +13,26 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/v1/telemetry}: one event or a batch from an authenticated device;
- * {@code 202} only after Kafka acknowledged every event.
+ * {@code 202} only after Kafka acknowledged every event. The MVC mapping documents the
+ * endpoint (OpenAPI) and answers the methods other than POST (405); POST itself is served
+ * by {@link DirectTelemetryFilter} before the MVC and security filter chains, unless
+ * {@code fleetgrid.ingest.http.direct=false}.
  */
 @RestController
 class TelemetryController {
 
-	private final DeviceAuthenticator authenticator;
+	private final TelemetryReceiver receiver;
 
-	private final TelemetryIngestor ingestor;
-
-	private final int maxBodyBytes = io.fleetgrid.contracts.telemetry.TelemetryLimits.DEFAULTS.maxBodyBytes();
-
-	TelemetryController(DeviceAuthenticator authenticator, TelemetryIngestor ingestor) {
-		this.authenticator = authenticator;
-		this.ingestor = ingestor;
+	TelemetryController(TelemetryReceiver receiver) {
+		this.receiver = receiver;
 	}
 
-	@PostMapping(path = "/api/v1/telemetry", consumes = MediaType.APPLICATION_JSON_VALUE,
+	@PostMapping(path = DirectTelemetryFilter.PATH, consumes = MediaType.APPLICATION_JSON_VALUE,
 			produces = MediaType.APPLICATION_JSON_VALUE)
 	ResponseEntity<AcceptedTelemetry> post(
 			@RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
 			HttpServletRequest request) throws IOException {
-		BasicCredentials credentials = BasicCredentials.parse(authorization);
-		VerifiedDevice device = this.authenticator.authenticate(credentials.deviceId(), credentials.token());
-		byte[] body = readBody(request);
-		int accepted = this.ingestor.ingest(device, body);
-		return ResponseEntity.accepted().body(new AcceptedTelemetry(accepted));
-	}
-
-	private byte[] readBody(HttpServletRequest request) throws IOException {
-		if (request.getContentLengthLong() > this.maxBodyBytes) {
-			throw tooLarge();
-		}
-		try (InputStream in = request.getInputStream()) {
-			byte[] body = in.readNBytes(this.maxBodyBytes + 1);
-			if (body.length > this.maxBodyBytes) {
-				throw tooLarge();
-			}
-			return body;
-		}
-	}
-
-	private IngestException tooLarge() {
-		return IngestException
-			.tooLarge("the body is larger than " + this.maxBodyBytes + " bytes; split the batch (at most 500 events)");
+		return ResponseEntity.accepted().body(new AcceptedTelemetry(this.receiver.receive(authorization, request)));
 	}
 
 	/**
