@@ -1,13 +1,21 @@
 package io.fleetgrid.ingest.mqtt;
 
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Queue;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import io.fleetgrid.ingest.device.DeviceAuthenticator;
@@ -43,7 +51,8 @@ import org.springframework.context.SmartLifecycle;
  * subscription, so the broker spreads messages over them and each session's in-flight
  * window waits for Kafka independently of the others. Paho's callback thread never waits
  * for Kafka: {@code messageArrived} only validates and hands the events to the producer,
- * and the PUBACK is sent from the producer's completion.
+ * and the producer's completion queues the PUBACK, which one thread ({@code mqtt-ack})
+ * sends, many per wake-up under load.
  */
 public class MqttTelemetrySubscriber implements SmartLifecycle {
 
@@ -59,6 +68,11 @@ public class MqttTelemetrySubscriber implements SmartLifecycle {
 
 	private final ScheduledExecutorService retries = Executors
 		.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("mqtt-retry").daemon().factory());
+
+	// Sends the PUBACKs, so that Kafka's producer thread, which completes the writes,
+	// only queues them and never contends for Paho's locks.
+	private final ExecutorService acknowledgements = Executors
+		.newSingleThreadExecutor(Thread.ofPlatform().name("mqtt-ack").daemon().factory());
 
 	private final List<Session> sessions = new CopyOnWriteArrayList<>();
 
@@ -157,10 +171,21 @@ public class MqttTelemetrySubscriber implements SmartLifecycle {
 		return this.ingestor.ingestAsync(device, payload);
 	}
 
+	/**
+	 * Messages received per session so far (redeliveries included).
+	 * @return client id to count, in session order
+	 */
+	public Map<String, Long> receivedPerSession() {
+		Map<String, Long> counts = new LinkedHashMap<>();
+		this.sessions.forEach((session) -> counts.put(session.clientId, session.received()));
+		return counts;
+	}
+
 	@Override
 	public void stop() {
 		this.running = false;
 		this.retries.shutdownNow();
+		this.acknowledgements.shutdownNow();
 		if (this.connector != null) {
 			this.connector.interrupt();
 		}
@@ -194,6 +219,12 @@ public class MqttTelemetrySubscriber implements SmartLifecycle {
 
 		private volatile boolean subscribed;
 
+		private final Queue<Integer> acks = new ConcurrentLinkedQueue<>();
+
+		private final AtomicBoolean draining = new AtomicBoolean();
+
+		private final LongAdder received = new LongAdder();
+
 		Session(String clientId) throws MqttException {
 			this.clientId = clientId;
 			this.client = new MqttAsyncClient(MqttTelemetrySubscriber.this.properties.url(), clientId,
@@ -212,6 +243,9 @@ public class MqttTelemetrySubscriber implements SmartLifecycle {
 			options.setKeepAliveInterval(30);
 			options.setUserName(settings.username());
 			options.setPassword(settings.password().toCharArray());
+			if (settings.url().startsWith("tcp://")) {
+				options.setSocketFactory(new BufferedSocketFactory());
+			}
 			while (MqttTelemetrySubscriber.this.running) {
 				try {
 					this.client.connect(options).waitForCompletion(10_000);
@@ -264,21 +298,52 @@ public class MqttTelemetrySubscriber implements SmartLifecycle {
 
 		@Override
 		public void messageArrived(String topic, MqttMessage message) {
+			this.received.increment();
 			byte[] payload = message.getPayload();
 			process(() -> handle(topic, payload), this, message.getId(), message.getQos(), topic);
 		}
 
+		/**
+		 * Queues the PUBACK of a message Kafka acknowledged.
+		 * @param id the message id
+		 * @param qos its QoS
+		 */
 		void acknowledge(int id, int qos) {
 			if (qos == 0) {
 				return;
 			}
-			try {
-				this.client.messageArrivedComplete(id, qos);
+			this.acks.add((qos << 16) | id);
+			if (this.draining.compareAndSet(false, true)) {
+				try {
+					MqttTelemetrySubscriber.this.acknowledgements.execute(this::sendAcknowledgements);
+				}
+				catch (RejectedExecutionException ex) {
+					// Stopping: the broker redelivers what was not acknowledged.
+				}
 			}
-			catch (MqttException | RuntimeException ex) {
-				// Disconnected: the broker redelivers the message to the session.
-				LOGGER.debug("Could not acknowledge message {} of session {}: {}", id, this.clientId, ex.toString());
+		}
+
+		private void sendAcknowledgements() {
+			do {
+				Integer ack;
+				while ((ack = this.acks.poll()) != null) {
+					int id = ack & 0xFFFF;
+					try {
+						this.client.messageArrivedComplete(id, ack >>> 16);
+					}
+					catch (MqttException | RuntimeException ex) {
+						// Disconnected: the broker redelivers the message to the session.
+						LOGGER.debug("Could not acknowledge message {} of session {}: {}", id, this.clientId,
+								ex.toString());
+					}
+				}
+				this.draining.set(false);
 			}
+			while (!this.acks.isEmpty() && this.draining.compareAndSet(false, true));
+		}
+
+		long received() {
+			return this.received.sum();
 		}
 
 		@Override
