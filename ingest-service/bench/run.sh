@@ -36,6 +36,10 @@
 #     the phase measures capacity; lower them to the targets to read latency at a given rate)
 #   RATE_MQTT_MOSQUITTO [60000]: the same for the Mosquitto phase
 #   MQTT_BROKERS ["moquette mosquitto"]; MQTT_SUBSCRIBERS [4] ingest's sessions on Mosquitto; MOSQUITTO_INFLIGHT [1000]
+#   MQTT_BACKLOG [300000]: after the measured Mosquitto phase, ingest is paused (SIGSTOP) while the simulator publishes
+#     about this many messages (at RATE_MQTT_MOSQUITTO, at most ~40 s: ingest's keep-alive is 30 s), then resumed; the
+#     "backlog" row is the rate at which ingest drains them onto the topic, without the load generator competing for
+#     the CPU. Empty: no backlog phase.
 #   MQTT_DRAIN [90]: at most this many seconds after an MQTT phase for ingest to drain the broker's backlog
 #   INFLIGHT_BATCH [16], INFLIGHT_SINGLE [256] (= keep-alive connections), INFLIGHT_MQTT [256]
 #   PP_RECORDS [3000000] records for ProducerPerformance; INGEST_JAVA_OPTS ["-Xmx512m -XX:+UseG1GC"]
@@ -59,6 +63,7 @@ MQTT_BROKERS=${MQTT_BROKERS:-"moquette mosquitto"}
 [[ -n "${SKIP_MQTT:-}" ]] && MQTT_BROKERS=""
 MQTT_SUBSCRIBERS=${MQTT_SUBSCRIBERS:-4}
 MOSQUITTO_INFLIGHT=${MOSQUITTO_INFLIGHT:-1000}
+MQTT_BACKLOG=${MQTT_BACKLOG-300000}
 INFLIGHT_BATCH=${INFLIGHT_BATCH:-16}
 INFLIGHT_SINGLE=${INFLIGHT_SINGLE:-256}
 INFLIGHT_MQTT=${INFLIGHT_MQTT:-256}
@@ -280,11 +285,24 @@ phase() { # variant name measured(0/1) simulator args...
   [[ -n "$broker_pid" ]] && broker0=$(cpu_ticks "$broker_pid")
   echo 0 > "$WORK/rss.$label"
   rss_sampler "$ingest" "$WORK/rss.$label" & sampler=$!
+  [[ "$name" == *backlog* ]] && kill -STOP "$ingest" # the broker queues everything for ingest's sessions meanwhile
   simulate "$label" "$@"
   local accepted_events want
   accepted_events=$(sed -nE 's/.*accepted ([0-9]+) events =.*/\1/p' "$WORK/sim-$label.log" | head -1)
   want=$((before + ${accepted_events:-0}))
-  if [[ "$name" == mqtt* ]]; then
+  if [[ "$name" == *backlog* ]]; then
+    # Ingest was paused while the simulator published: now only ingest (with the broker and Kafka) works, and the
+    # rate is the topic's growth until the backlog is on it, i.e. ingest's capacity, whatever the load generator's.
+    before=$(offsets); cpu0=$(cpu_ticks "$ingest"); broker0=$(cpu_ticks "$broker_pid"); t0=$(date +%s.%N)
+    echo 0 > "$WORK/simcpu.$label"
+    kill -CONT "$ingest"
+    for _ in $(seq 1 $((MQTT_DRAIN * 5))); do
+      after=$(offsets)
+      (( after >= want )) && break
+    done
+    cpu1=$(cpu_ticks "$ingest"); t1=$(date +%s.%N)
+    (( after >= want )) || log "$variant $name: $((want - after)) PUBACKed messages not yet on the topic after ${MQTT_DRAIN}s"
+  elif [[ "$name" == mqtt* ]]; then
     # The device's PUBACK comes from the broker, so ingest's rate is the topic's growth while the broker holds a
     # backlog for ingest's session: measured up to 5 s after the simulator stopped.
     sleep 5
@@ -404,6 +422,9 @@ for variant in $VARIANTS; do
       [[ "$broker" == none ]] && continue
       phase "$variant" "$mqtt_name" $measured --transport mqtt --mqtt-url "$mqtt_url" --qos 1 \
         --batch 1 --rate "$mqtt_rate" --max-in-flight "$INFLIGHT_MQTT" --duration "$d"
+      [[ "$broker" == mosquitto && -n "$MQTT_BACKLOG" && $measured == 1 ]] || continue
+      phase "$variant" "$mqtt_name backlog of $MQTT_BACKLOG" 1 --transport mqtt --mqtt-url "$mqtt_url" --qos 1 \
+        --batch 1 --rate "$mqtt_rate" --max-in-flight "$INFLIGHT_MQTT" --duration "$(( MQTT_BACKLOG / mqtt_rate + 1 ))"
     done
     calls_after=$(curl -s "127.0.0.1:$DEVSVC_PORT/calls")
     log "credential checks at device-service during the measured phases: $((calls_after - calls_before))"
