@@ -7,13 +7,22 @@
 # On one host it starts the local stack's real Kafka broker and Moquette (io.fleetgrid.localstack.ServerMain, as
 # infra-testkit and ./fleetgrid start do), runs Kafka's own org.apache.kafka.tools.ProducerPerformance against the
 # telemetry topic as the ceiling, then for each ingest variant starts ingest-service from its jar and drives it with the
-# simulator as open-loop load generator: 500-event batches over HTTP, single-event POSTs over HTTP, MQTT QoS 1. Each
-# phase is warmed up once, then measured. Ingest's CPU (utime + stime from /proc) and peak RSS are sampled per phase.
+# simulator as open-loop load generator: 500-event batches over HTTP, single-event POSTs over HTTP, MQTT QoS 1 through
+# each broker of MQTT_BROKERS (Moquette, the local stack's broker, and Mosquitto, a production broker). Each phase is
+# warmed up once, then measured. Ingest's CPU (utime + stime from /proc) and peak RSS are sampled per phase.
 # HTTP events/s is what the 202s acknowledged; the topic's end offsets must then hold at least that many (nothing
 # acknowledged is lost; the script says so if not). MQTT events/s is the topic's growth while the broker holds a
 # backlog for ingest's session (the device's PUBACK comes from the broker, not from ingest). Each variant has its own
 # persistent session, so Moquette goes on queueing for the sessions of earlier variants: MQTT figures of later
 # variants carry that extra broker work (compare MQTT across variants with one variant per run).
+#
+# MQTT brokers: ingest subscribes to one broker at a time, so each variant starts ingest once per broker (HTTP phases
+# run with the first). "moquette": the local stack's Moquette (device login and ACL through ingest's hooks), one
+# session on devices/+/telemetry, as the local stack runs it. "mosquitto": Mosquitto 2 (the `mosquitto` binary on the
+# PATH, e.g. Debian's package) started here with a generated configuration: device logins from a password file made
+# with mosquitto_passwd, `pattern write devices/%u/telemetry` as ACL (the rule ingest's ACL hook applies for EMQX),
+# max_inflight_messages MOSQUITTO_INFLIGHT per subscriber session, no limit on a persistent session's queue, and ingest
+# subscribing with MQTT_SUBSCRIBERS sessions on the shared subscription $share/ingest/devices/+/telemetry.
 #
 # Device credentials: answered by a stand-in for device-service's credential check (BenchDeviceService, the
 # documented contract), called once per device during the warm-up; the measured phases run on ingest's cache of
@@ -25,6 +34,12 @@
 #   VARIANTS ["virtual platform"]: names from variant_args below, run one after the other on the same broker
 #   RATE_BATCH [400000], RATE_SINGLE [100000], RATE_MQTT [20000]: open-loop targets in events/s (above capacity:
 #     the phase measures capacity; lower them to the targets to read latency at a given rate)
+#   RATE_MQTT_MOSQUITTO [60000]: the same for the Mosquitto phase
+#   MQTT_BROKERS ["moquette mosquitto"]; MQTT_SUBSCRIBERS [4] ingest's sessions on Mosquitto; MOSQUITTO_INFLIGHT [1000]
+#   MQTT_BACKLOG [300000]: after the measured Mosquitto phase, ingest is paused (SIGSTOP) while the simulator publishes
+#     about this many messages (at RATE_MQTT_MOSQUITTO, at most ~40 s: ingest's keep-alive is 30 s), then resumed; the
+#     "backlog" row is the rate at which ingest drains them onto the topic, without the load generator competing for
+#     the CPU. Empty: no backlog phase.
 #   MQTT_DRAIN [90]: at most this many seconds after an MQTT phase for ingest to drain the broker's backlog
 #   INFLIGHT_BATCH [16], INFLIGHT_SINGLE [256] (= keep-alive connections), INFLIGHT_MQTT [256]
 #   SINGLE_DRIVER [wrk]: the single-event POST load generator: wrk (Debian's package, installed with apt-get if missing;
@@ -32,9 +47,9 @@
 #     request, devices in turn, a seq unique over the run, 202s counted) or simulator (the Java HttpClient simulator,
 #     open loop at RATE_SINGLE; costs the shared CPU several times what wrk does)
 #   PP_RECORDS [3000000] records for ProducerPerformance; INGEST_JAVA_OPTS ["-Xmx512m -XX:+UseG1GC"]
-#   SKIP_MQTT=1 leaves out the MQTT phases; PROFILE=1 records a JFR file per variant (settings=profile) into the work directory; SKIP_BUILD=1; SKIP_JMH=1
-#   WORK [ingest-service/target/bench]; ports KAFKA_PORT [29092], MQTT_PORT [21883], INGEST_PORT [28082],
-#   DEVSVC_PORT [28081]
+#   SKIP_MQTT=1 leaves out the MQTT phases, SKIP_HTTP=1 the HTTP phases; PROFILE=1 records a JFR file per variant (settings=profile) into the work directory; SKIP_BUILD=1; SKIP_JMH=1
+#   WORK [ingest-service/target/bench]; ports KAFKA_PORT [29092], MQTT_PORT [21883], MOSQUITTO_PORT [21884],
+#   INGEST_PORT [28082], DEVSVC_PORT [28081]
 set -euo pipefail
 
 cd "$(dirname "$0")/../.."
@@ -47,6 +62,12 @@ VARIANTS=${VARIANTS:-"virtual platform"}
 RATE_BATCH=${RATE_BATCH:-400000}
 RATE_SINGLE=${RATE_SINGLE:-100000}
 RATE_MQTT=${RATE_MQTT:-20000}
+RATE_MQTT_MOSQUITTO=${RATE_MQTT_MOSQUITTO:-60000}
+MQTT_BROKERS=${MQTT_BROKERS:-"moquette mosquitto"}
+[[ -n "${SKIP_MQTT:-}" ]] && MQTT_BROKERS=""
+MQTT_SUBSCRIBERS=${MQTT_SUBSCRIBERS:-4}
+MOSQUITTO_INFLIGHT=${MOSQUITTO_INFLIGHT:-1000}
+MQTT_BACKLOG=${MQTT_BACKLOG-300000}
 INFLIGHT_BATCH=${INFLIGHT_BATCH:-16}
 INFLIGHT_SINGLE=${INFLIGHT_SINGLE:-256}
 INFLIGHT_MQTT=${INFLIGHT_MQTT:-256}
@@ -55,6 +76,7 @@ MQTT_DRAIN=${MQTT_DRAIN:-90}
 INGEST_JAVA_OPTS=${INGEST_JAVA_OPTS:-"-Xmx512m -XX:+UseG1GC"}
 KAFKA_PORT=${KAFKA_PORT:-29092}
 MQTT_PORT=${MQTT_PORT:-21883}
+MOSQUITTO_PORT=${MOSQUITTO_PORT:-21884}
 INGEST_PORT=${INGEST_PORT:-28082}
 DEVSVC_PORT=${DEVSVC_PORT:-28081}
 WORK=${WORK:-$ROOT/ingest-service/target/bench}
@@ -87,7 +109,7 @@ PIDS=()
 calls_before=0
 calls_after=0
 cleanup() {
-  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; done
+  for pid in "${PIDS[@]}"; do kill "$pid" 2>/dev/null || true; kill -CONT "$pid" 2>/dev/null || true; done
   for pid in "${PIDS[@]}"; do wait "$pid" 2>/dev/null || true; done
 }
 trap cleanup EXIT
@@ -99,9 +121,16 @@ if [[ -z "${SKIP_BUILD:-}" ]]; then
   ./fleetgrid mvn -o -q -pl ingest-service,simulator,local-stack -am package dependency:build-classpath \
     -Dmdep.outputFile=target/bench.classpath -Dmdep.includeScope=test -DskipTests -Pbenchmarks
 fi
+apt_install() { # Debian packages the benchmark needs
+  if [[ $(id -u) == 0 ]]; then apt-get install -y -q "$@" > /dev/null; else sudo apt-get install -y -q "$@" > /dev/null; fi
+}
 if [[ "$SINGLE_DRIVER" == wrk ]] && ! command -v wrk > /dev/null; then
   log "installing wrk (the single-event POST load generator)"
-  if [[ $(id -u) == 0 ]]; then apt-get install -y -q wrk > /dev/null; else sudo apt-get install -y -q wrk > /dev/null; fi
+  apt_install wrk
+fi
+if [[ " $MQTT_BROKERS " == *" mosquitto "* ]] && ! command -v mosquitto > /dev/null; then
+  log "installing mosquitto (the second MQTT broker)"
+  apt_install mosquitto
 fi
 JAVA=${JAVA:-$(./fleetgrid java-home 2>/dev/null || true)/bin/java}
 [[ -x "$JAVA" ]] || JAVA=java
@@ -124,7 +153,7 @@ if [[ -z "${SKIP_JMH:-}" ]]; then
 fi
 [[ "$MODE" == jmh ]] && exit 0
 
-rm -rf "$WORK/kafka" "$WORK/mqtt" "$WORK"/sim-*.log "$WORK"/rss.* "$RESULTS"
+rm -rf "$WORK/kafka" "$WORK/mqtt" "$WORK/mosquitto" "$WORK"/sim-*.log "$WORK"/rss.* "$RESULTS"
 printf 'variant\tphase\tingest events/s\tsimulator accepted/s\toutcomes\tp50 ms\tp99 ms\tingest CPU cores\tCPU us/event\tpeak RSS MiB\n' > "$RESULTS"
 
 # Servers --------------------------------------------------------------------------------------------------------
@@ -161,9 +190,59 @@ PY
 start_server kafka "$KAFKA_PORT" "$WORK/kafka"
 start_server mqtt "$MQTT_PORT" "$WORK/mqtt" "authUrl=http://127.0.0.1:$INGEST_PORT/internal/mqtt/auth" \
   "aclUrl=http://127.0.0.1:$INGEST_PORT/internal/mqtt/acl" hookTimeoutMillis=5000
+MQTT_SERVER_PID=${PIDS[-1]} # Moquette
 "$JAVA" -Xmx64m $QUIET -cp "$BENCH_CP" io.fleetgrid.ingest.bench.BenchDeviceService "$DEVSVC_PORT" "$WORK/devices.csv" \
   > "$WORK/devsvc.log" 2>&1 &
 PIDS+=($!)
+
+INGEST_MQTT_PASSWORD=bench-secret
+if [[ " $MQTT_BROKERS " == *" mosquitto "* ]]; then
+  command -v mosquitto > /dev/null && command -v mosquitto_passwd > /dev/null \
+    || { log "mosquitto and mosquitto_passwd are not on the PATH (Debian: apt-get install mosquitto)"; exit 1; }
+  mkdir -p "$WORK/mosquitto"
+  { echo "fleetgrid-ingest:$INGEST_MQTT_PASSWORD"; grep -v '^#' "$WORK/devices.csv" | cut -d, -f1,2 | tr ',' ':'; } \
+    > "$WORK/mosquitto/passwd"
+  mosquitto_passwd -U "$WORK/mosquitto/passwd" # hashes the passwords in place
+  cat > "$WORK/mosquitto/acl" <<ACL
+# ingest's identity reads the telemetry topics (directly or through the shared subscription)
+user fleetgrid-ingest
+topic read devices/+/telemetry
+topic read \$share/ingest/devices/+/telemetry
+
+# every device may only publish to its own telemetry topic (%u = its user name = device id)
+pattern write devices/%u/telemetry
+ACL
+  cat > "$WORK/mosquitto/mosquitto.conf" <<CONF
+$( [[ $(id -u) == 0 ]] && echo "user root" )
+listener $MOSQUITTO_PORT 127.0.0.1
+allow_anonymous false
+password_file $WORK/mosquitto/passwd
+acl_file $WORK/mosquitto/acl
+# A subscriber session may have this many QoS 1 messages unacknowledged (ingest acknowledges after Kafka did).
+max_inflight_messages $MOSQUITTO_INFLIGHT
+# A persistent session's queue beyond the in-flight window is not capped (the default, 1000, would drop the rest
+# of a backlog once the device has its PUBACK).
+max_queued_messages 0
+max_queued_bytes 0
+persistence true
+persistence_location $WORK/mosquitto/
+autosave_interval 30
+log_dest file $WORK/mosquitto.log
+log_type error
+log_type warning
+log_type notice
+CONF
+  rm -f "$WORK/mosquitto.log"
+  mosquitto -c "$WORK/mosquitto/mosquitto.conf" > "$WORK/mosquitto.out" 2>&1 &
+  PIDS+=($!)
+  MOSQUITTO_PID=$!
+  for _ in $(seq 1 50); do
+    (exec 3<>"/dev/tcp/127.0.0.1/$MOSQUITTO_PORT") 2>/dev/null && break
+    kill -0 "${PIDS[-1]}" 2>/dev/null || { log "mosquitto did not start; see $WORK/mosquitto.out"; exit 1; }
+    sleep 0.2
+  done
+  log "mosquitto $(mosquitto -h 2>&1 | sed -n '1s/.*version //p' || true) ready on $MOSQUITTO_PORT (max_inflight_messages $MOSQUITTO_INFLIGHT)"
+fi
 
 # The topic's record count, polled every 250 ms by one JVM; offsets() reads the newest line.
 "$JAVA" -Xmx64m -XX:TieredStopAtLevel=1 $QUIET -cp "$BENCH_CP" io.fleetgrid.ingest.bench.TopicEndOffsets \
@@ -217,7 +296,11 @@ printf 'kafka-tool\tProducerPerformance (ceiling)\t%.0f\t-\t-\t%s\t%s\t-\t%.2f\t
 simulate() { # label args...
   local label=$1; shift
   "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$WORK/jars/simulator-0.1.0-SNAPSHOT.jar" --devices "$WORK/devices.csv" \
-    --seed 7 "$@" > "$WORK/sim-$label.log" 2>&1
+    --seed 7 "$@" > "$WORK/sim-$label.log" 2>&1 &
+  local pid=$! ticks=0
+  while kill -0 "$pid" 2>/dev/null; do ticks=$(cpu_ticks "$pid" 2>/dev/null || echo "$ticks"); sleep 0.2; done
+  echo "$ticks" > "$WORK/simcpu.$label" # the load generator's CPU, for the log (it shares the machine)
+  wait "$pid"
 }
 
 # The single-event POST phase with wrk: prints the simulator's summary lines (bench/single-post.lua), takes the
@@ -241,8 +324,13 @@ phase() { # variant name measured(0/1) simulator args...
   local ingest=$INGEST_PID label="$variant-$name-$measured"
   local before cpu0 t0 after cpu1 t1 sampler
   before=$(offsets); cpu0=$(cpu_ticks "$ingest"); t0=$(date +%s.%N)
+  local broker_pid=${MQTT_SERVER_PID:-}
+  [[ "$name" == *mosquitto* ]] && broker_pid=${MOSQUITTO_PID:-}
+  local broker0=0
+  [[ -n "$broker_pid" ]] && broker0=$(cpu_ticks "$broker_pid")
   echo 0 > "$WORK/rss.$label"
   rss_sampler "$ingest" "$WORK/rss.$label" & sampler=$!
+  [[ "$name" == *backlog* ]] && kill -STOP "$ingest" # the broker queues everything for ingest's sessions meanwhile
   local gen0 gen1 # the load generator's CPU: ticks of the children this shell waited for
   gen0=$(awk '{print $16 + $17}' "/proc/$$/stat")
   if [[ "$name" == "http single" && "$SINGLE_DRIVER" == wrk ]]; then drive_wrk "$label" "$@"; else simulate "$label" "$@"; fi
@@ -250,7 +338,19 @@ phase() { # variant name measured(0/1) simulator args...
   local accepted_events want
   accepted_events=$(sed -nE 's/.*accepted ([0-9]+) events =.*/\1/p' "$WORK/sim-$label.log" | head -1)
   want=$((before + ${accepted_events:-0}))
-  if [[ "$name" == mqtt* ]]; then
+  if [[ "$name" == *backlog* ]]; then
+    # Ingest was paused while the simulator published: now only ingest (with the broker and Kafka) works, and the
+    # rate is the topic's growth until the backlog is on it, i.e. ingest's capacity, whatever the load generator's.
+    before=$(offsets); cpu0=$(cpu_ticks "$ingest"); broker0=$(cpu_ticks "$broker_pid"); t0=$(date +%s.%N)
+    echo 0 > "$WORK/simcpu.$label"
+    kill -CONT "$ingest"
+    for _ in $(seq 1 $((MQTT_DRAIN * 5))); do
+      after=$(offsets)
+      (( after >= want )) && break
+    done
+    cpu1=$(cpu_ticks "$ingest"); t1=$(date +%s.%N)
+    (( after >= want )) || log "$variant $name: $((want - after)) PUBACKed messages not yet on the topic after ${MQTT_DRAIN}s"
+  elif [[ "$name" == mqtt* ]]; then
     # The device's PUBACK comes from the broker, so ingest's rate is the topic's growth while the broker holds a
     # backlog for ingest's session: measured up to 5 s after the simulator stopped.
     sleep 5
@@ -290,7 +390,12 @@ phase() { # variant name measured(0/1) simulator args...
   fi
   cores=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v w="$wall" 'BEGIN {printf "%.2f", c / t / w}')
   per=$(awk -v c="$((cpu1 - cpu0))" -v t="$TICK" -v e="$events" 'BEGIN {printf "%.2f", (e > 0) ? c / t / e * 1e6 : 0}')
-  log "$variant $name (measured=$measured): $events events on the topic in ${wall}s = $rate/s; simulator: $summary $outcomes"
+  local others=""
+  if [[ "$name" == mqtt* && -n "$broker_pid" ]]; then # CPU of the broker and the load generator, for the log
+    others=$(awk -v b="$(( $(cpu_ticks "$broker_pid") - broker0 ))" -v s="$(cat "$WORK/simcpu.$label")" -v t="$TICK" \
+      -v w="$wall" 'BEGIN {printf "; CPU cores: ingest %s, broker %.2f, simulator %.2f", "'"$cores"'", b / t / w, s / t / w}')
+  fi
+  log "$variant $name (measured=$measured): $events events on the topic in ${wall}s = $rate/s; simulator: $summary $outcomes$others"
   log "$variant $name (measured=$measured): load generator CPU $(awk -v c="$((gen1 - gen0))" -v t="$TICK" -v e="$events" \
     'BEGIN {printf "%.2f s = %.1f us per event", c / t, (e > 0) ? c / t / e * 1e6 : 0}')"
   if [[ "$measured" == 1 ]]; then
@@ -299,57 +404,82 @@ phase() { # variant name measured(0/1) simulator args...
   fi
 }
 
+# Each variant starts ingest once per MQTT broker (the HTTP phases run with the first), or once for HTTP alone.
+runs=$(echo $MQTT_BROKERS)
+[[ -z "$runs" ]] && runs=none
 for variant in $VARIANTS; do
-  jfr=""
-  [[ -n "${PROFILE:-}" ]] && jfr="-XX:StartFlightRecording=filename=$WORK/$variant.jfr,settings=profile"
-  # Each variant has its own persistent MQTT session: a backlog left by one is not redelivered to the next.
-  log "ingest-service variant '$variant': $(variant_args "$variant")"
-  rm -f "$WORK/ingest-$variant.log"
-  # shellcheck disable=SC2086
-  "$JAVA" $INGEST_JAVA_OPTS $jfr -jar "$(variant_jar "$variant")" \
-    --spring.profiles.active=test --server.port="$INGEST_PORT" \
-    --spring.kafka.bootstrap-servers="localhost:$KAFKA_PORT" \
-    --fleetgrid.ingest.device-auth.url="http://127.0.0.1:$DEVSVC_PORT" \
-    --fleetgrid.ingest.telemetry.device-rate=1000000000 --fleetgrid.ingest.telemetry.device-burst=1000000000 \
-    --fleetgrid.ingest.telemetry.tenant-rate=1000000000 --fleetgrid.ingest.telemetry.tenant-burst=1000000000 \
-    --fleetgrid.mqtt.url="tcp://127.0.0.1:$MQTT_PORT" --fleetgrid.mqtt.password=bench-secret \
-    --fleetgrid.mqtt.client-id="fleetgrid-ingest-bench-$variant" \
-    $(variant_args "$variant") > "$WORK/ingest-$variant.log" 2>&1 &
-  INGEST_PID=$!
-  PIDS+=($INGEST_PID)
-  for _ in $(seq 1 180); do
-    grep -qs 'Subscribed to' "$WORK/ingest-$variant.log" && break
-    kill -0 "$INGEST_PID" || { log "ingest died; see $WORK/ingest-$variant.log"; exit 1; }
-    sleep 1
+  first=1
+  for broker in $runs; do
+    http=0
+    [[ $first == 1 && -z "${SKIP_HTTP:-}" ]] && http=1
+    first=0
+    [[ $http == 0 && $broker == none ]] && continue
+    # Each variant has its own persistent MQTT session(s): a backlog left by one is not redelivered to the next.
+    mqtt_args=(--fleetgrid.mqtt.password="$INGEST_MQTT_PASSWORD" --fleetgrid.mqtt.client-id="fleetgrid-ingest-bench-$variant")
+    case "$broker" in
+      moquette | none) sessions=1; mqtt_url="tcp://127.0.0.1:$MQTT_PORT"; mqtt_rate=$RATE_MQTT
+        mqtt_name="mqtt qos1 moquette" ;;
+      mosquitto) sessions=$MQTT_SUBSCRIBERS; mqtt_url="tcp://127.0.0.1:$MOSQUITTO_PORT"; mqtt_rate=$RATE_MQTT_MOSQUITTO
+        mqtt_name="mqtt qos1 mosquitto ($sessions sessions)"
+        mqtt_args+=(--fleetgrid.mqtt.subscribers="$sessions" '--fleetgrid.mqtt.topic-filter=$share/ingest/devices/+/telemetry') ;;
+      *) log "unknown MQTT broker $broker (moquette, mosquitto)"; exit 2 ;;
+    esac
+    jfr=""
+    [[ -n "${PROFILE:-}" ]] && jfr="-XX:StartFlightRecording=filename=$WORK/$variant-$broker.jfr,settings=profile"
+    ingest_log="$WORK/ingest-$variant-$broker.log"
+    log "ingest-service variant '$variant' on $broker: $(variant_args "$variant") ${mqtt_args[*]:2}"
+    rm -f "$ingest_log"
+    # shellcheck disable=SC2086
+    "$JAVA" $INGEST_JAVA_OPTS $jfr -jar "$(variant_jar "$variant")" \
+      --spring.profiles.active=test --server.port="$INGEST_PORT" \
+      --spring.kafka.bootstrap-servers="localhost:$KAFKA_PORT" \
+      --fleetgrid.ingest.device-auth.url="http://127.0.0.1:$DEVSVC_PORT" \
+      --fleetgrid.ingest.telemetry.device-rate=1000000000 --fleetgrid.ingest.telemetry.device-burst=1000000000 \
+      --fleetgrid.ingest.telemetry.tenant-rate=1000000000 --fleetgrid.ingest.telemetry.tenant-burst=1000000000 \
+      --fleetgrid.mqtt.url="$mqtt_url" "${mqtt_args[@]}" \
+      $(variant_args "$variant") > "$ingest_log" 2>&1 &
+    INGEST_PID=$!
+    PIDS+=($INGEST_PID)
+    for _ in $(seq 1 180); do
+      subscribed=$(grep -cs 'Subscribed to' "$ingest_log" || true)
+      (( ${subscribed:-0} >= sessions )) && break
+      kill -0 "$INGEST_PID" || { log "ingest died; see $ingest_log"; exit 1; }
+      sleep 1
+    done
+    log "ingest up, $sessions session(s) subscribed (pid $INGEST_PID); verifying every device once (fills the credential cache)"
+    grep -v '^#' "$WORK/devices.csv" | cut -d, -f1,2 > "$WORK/unverified.txt"
+    for attempt in 1 2 3 4; do # a cold start may trip the circuit breaker (open 10 s): then again
+      tr ',' ' ' < "$WORK/unverified.txt" | xargs -P 4 -n 2 sh -c \
+        'code=$(curl -s -o /dev/null -w "%{http_code}" -u "$0:$1" -H "Content-Type: application/json" \
+          -d "{\"ts\":\"$(date -u +%FT%TZ)\",\"metrics\":{\"speedKph\":1}}" '"http://127.0.0.1:$INGEST_PORT/api/v1/telemetry"'); \
+         [ "$code" = 202 ] || echo "$0,$1"' > "$WORK/unverified.next" || true
+      mv "$WORK/unverified.next" "$WORK/unverified.txt"
+      refused=$(wc -l < "$WORK/unverified.txt")
+      log "devices not accepted in cache warm-up round $attempt: $refused"
+      [[ "$refused" == 0 ]] && break
+      sleep 11
+    done
+    [[ "$refused" == 0 ]] || { log "the credential cache warm-up failed; see $ingest_log"; exit 1; }
+    for measured in 0 1; do
+      d=$WARMUP; [[ $measured == 1 ]] && d=$DURATION
+      if [[ $http == 1 ]]; then
+        phase "$variant" "http batch 500" $measured --url "http://127.0.0.1:$INGEST_PORT" --batch 500 \
+          --rate "$RATE_BATCH" --max-in-flight "$INFLIGHT_BATCH" --duration "$d"
+        phase "$variant" "http single" $measured --url "http://127.0.0.1:$INGEST_PORT" --batch 1 \
+          --rate "$RATE_SINGLE" --max-in-flight "$INFLIGHT_SINGLE" --duration "$d"
+      fi
+      [[ $measured == 0 ]] && calls_before=$(curl -s "127.0.0.1:$DEVSVC_PORT/calls")
+      [[ "$broker" == none ]] && continue
+      phase "$variant" "$mqtt_name" $measured --transport mqtt --mqtt-url "$mqtt_url" --qos 1 \
+        --batch 1 --rate "$mqtt_rate" --max-in-flight "$INFLIGHT_MQTT" --duration "$d"
+      [[ "$broker" == mosquitto && -n "$MQTT_BACKLOG" && $measured == 1 ]] || continue
+      phase "$variant" "$mqtt_name backlog of $MQTT_BACKLOG" 1 --transport mqtt --mqtt-url "$mqtt_url" --qos 1 \
+        --batch 1 --rate "$mqtt_rate" --max-in-flight "$INFLIGHT_MQTT" --duration "$(( MQTT_BACKLOG / mqtt_rate + 1 ))"
+    done
+    calls_after=$(curl -s "127.0.0.1:$DEVSVC_PORT/calls")
+    log "credential checks at device-service during the measured phases: $((calls_after - calls_before))"
+    kill "$INGEST_PID"; wait "$INGEST_PID" 2>/dev/null || true
   done
-  log "ingest up and subscribed (pid $INGEST_PID); verifying every device once (fills the credential cache)"
-  grep -v '^#' "$WORK/devices.csv" | cut -d, -f1,2 > "$WORK/unverified.txt"
-  for attempt in 1 2 3 4; do # a cold start may trip the circuit breaker (open 10 s): then again
-    tr ',' ' ' < "$WORK/unverified.txt" | xargs -P 4 -n 2 sh -c \
-      'code=$(curl -s -o /dev/null -w "%{http_code}" -u "$0:$1" -H "Content-Type: application/json" \
-        -d "{\"ts\":\"$(date -u +%FT%TZ)\",\"metrics\":{\"speedKph\":1}}" '"http://127.0.0.1:$INGEST_PORT/api/v1/telemetry"'); \
-       [ "$code" = 202 ] || echo "$0,$1"' > "$WORK/unverified.next" || true
-    mv "$WORK/unverified.next" "$WORK/unverified.txt"
-    refused=$(wc -l < "$WORK/unverified.txt")
-    log "devices not accepted in cache warm-up round $attempt: $refused"
-    [[ "$refused" == 0 ]] && break
-    sleep 11
-  done
-  [[ "$refused" == 0 ]] || { log "the credential cache warm-up failed; see $WORK/ingest-$variant.log"; exit 1; }
-  for measured in 0 1; do
-    d=$WARMUP; [[ $measured == 1 ]] && d=$DURATION
-    phase "$variant" "http batch 500" $measured --url "http://127.0.0.1:$INGEST_PORT" --batch 500 \
-      --rate "$RATE_BATCH" --max-in-flight "$INFLIGHT_BATCH" --duration "$d"
-    phase "$variant" "http single" $measured --url "http://127.0.0.1:$INGEST_PORT" --batch 1 \
-      --rate "$RATE_SINGLE" --max-in-flight "$INFLIGHT_SINGLE" --duration "$d"
-    [[ $measured == 0 ]] && calls_before=$(curl -s "127.0.0.1:$DEVSVC_PORT/calls")
-    [[ -n "${SKIP_MQTT:-}" ]] && continue
-    phase "$variant" "mqtt qos1" $measured --transport mqtt --mqtt-url "tcp://127.0.0.1:$MQTT_PORT" --qos 1 \
-      --batch 1 --rate "$RATE_MQTT" --max-in-flight "$INFLIGHT_MQTT" --duration "$d"
-  done
-  calls_after=$(curl -s "127.0.0.1:$DEVSVC_PORT/calls")
-  log "credential checks at device-service during the measured phases: $((calls_after - calls_before))"
-  kill "$INGEST_PID"; wait "$INGEST_PID" 2>/dev/null || true
 done
 
 echo

@@ -14,7 +14,7 @@ class MqttAccessTests {
 
 	private final MqttAccess access = new MqttAccess(null,
 			new MqttProperties("tcp://localhost:1883", "fleetgrid-ingest", "fleetgrid-ingest", "s3cret",
-					"devices/+/telemetry", List.of(), "", Duration.ofSeconds(1)));
+					"devices/+/telemetry", List.of(), "", Duration.ofSeconds(1), 1));
 
 	@Test
 	void letsADevicePublishOnlyToItsOwnTelemetryTopic() {

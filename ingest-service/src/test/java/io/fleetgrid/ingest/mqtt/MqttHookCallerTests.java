@@ -33,7 +33,7 @@ class MqttHookCallerTests {
 
 	private static MqttHookController hooks(String brokerSecret) {
 		MqttProperties properties = new MqttProperties("", "fleetgrid-ingest", "fleetgrid-ingest", "",
-				"devices/+/telemetry", List.of("127.0.0.1"), brokerSecret, Duration.ofSeconds(1));
+				"devices/+/telemetry", List.of("127.0.0.1"), brokerSecret, Duration.ofSeconds(1), 1);
 		return new MqttHookController(new MqttAccess(null, properties), properties);
 	}
 

@@ -102,6 +102,9 @@ public final class MqttTelemetrySender implements TelemetrySender {
 				options.setAutomaticReconnect(true);
 				options.setCleanSession(true);
 				options.setMaxInflight(1000);
+				if (this.brokerUrl.startsWith("tcp://")) {
+					options.setSocketFactory(new BufferedSocketFactory());
+				}
 				client.connect(options).waitForCompletion(10_000);
 				this.clients.put(device.deviceId(), client);
 			}
