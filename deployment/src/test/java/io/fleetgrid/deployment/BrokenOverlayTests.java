@@ -50,7 +50,7 @@ class BrokenOverlayTests {
 	@Test
 	void aProbeOffTheActuatorAndAnUnknownFieldFailTheRenderedOverlay() throws IOException {
 		copyTree();
-		edit("base/services/ingest-service/deployment.yaml", "path: /actuator/health/readiness", "path: /ready");
+		edit("base/services/ingest-service/statefulset.yaml", "path: /actuator/health/readiness", "path: /ready");
 		edit("base/services/log-service/deployment.yaml", "      terminationGracePeriodSeconds: 45",
 				"      terminationGracePeriodSeconds: 45\n      terminationGraceSeconds: 45");
 		List<Map<String, Object>> objects = Kustomize.render(this.copy.resolve("overlays/prod"));

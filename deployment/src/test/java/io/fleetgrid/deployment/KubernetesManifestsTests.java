@@ -163,4 +163,37 @@ class KubernetesManifestsTests {
 		assertThat(Yamls.at(scaled, "spec.maxReplicaCount")).isEqualTo(Topics.DEVICE_PARTITIONS);
 	}
 
+	@ParameterizedTest
+	@ValueSource(strings = { "dev", "prod", "prod-keda" })
+	void everyIngestPodHasItsOwnStableMqttSessionInOneSharedSubscription(String overlay) {
+		// Pods sharing one client id take the persistent session from each other; a plain
+		// filter makes every pod write every message; an id that changes with each pod
+		// (a Deployment's random names) abandons the session's queue on every restart.
+		assertThat(ManifestChecks.find(objects(overlay), "Deployment", "ingest-service")).isNull();
+		Map<String, Object> ingest = ManifestChecks.find(objects(overlay), "StatefulSet", "ingest-service");
+		assertThat(ingest).isNotNull();
+		Map<String, Object> container = Yamls.map(Yamls.listAt(ingest, "spec.template.spec.containers").get(0));
+		List<String> names = new ArrayList<>();
+		Map<String, Map<String, Object>> env = new LinkedHashMap<>();
+		for (Object variable : Yamls.listAt(container, "env")) {
+			Map<String, Object> entry = Yamls.map(variable);
+			names.add(Yamls.string(entry.get("name")));
+			env.put(Yamls.string(entry.get("name")), entry);
+		}
+		assertThat(env).containsKeys("POD_NAME", "FLEETGRID_MQTT_CLIENT_ID", "FLEETGRID_MQTT_TOPIC_FILTER");
+		assertThat(Yamls.at(env.get("POD_NAME"), "valueFrom.fieldRef.fieldPath")).isEqualTo("metadata.name");
+		// Kubernetes expands $(POD_NAME) only if POD_NAME is defined earlier in the list.
+		assertThat(names.indexOf("POD_NAME")).isLessThan(names.indexOf("FLEETGRID_MQTT_CLIENT_ID"));
+		assertThat(Yamls.string(env.get("FLEETGRID_MQTT_CLIENT_ID").get("value"))).contains("$(POD_NAME)");
+		assertThat(Yamls.string(env.get("FLEETGRID_MQTT_TOPIC_FILTER").get("value")))
+			.isEqualTo("$share/ingest/devices/+/telemetry");
+		assertThat(Yamls.at(ingest, "spec.serviceName")).isNotNull();
+		assertThat(ManifestChecks.find(objects(overlay), "Service", Yamls.string(Yamls.at(ingest, "spec.serviceName"))))
+			.extracting((service) -> Yamls.at(service, "spec.clusterIP"))
+			.isEqualTo("None");
+		assertThat(Yamls.at(ManifestChecks.find(objects(overlay), "HorizontalPodAutoscaler", "ingest-service"),
+				"spec.scaleTargetRef.kind"))
+			.isEqualTo("StatefulSet");
+	}
+
 }
