@@ -1,5 +1,6 @@
 package io.fleetgrid.stream.topology;
 
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,6 +40,36 @@ class StateSerdeTests {
 		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
 		assertThat(read.trip).isNull();
 		assertThat(json(read)).isEqualTo(json(memory));
+	}
+
+	@Test
+	void deviceMemoryKeepsItsOpenRollupWindows() {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
+		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
+		assertThat(read.rollups.clockMs()).isEqualTo(memory.rollups.clockMs());
+		List<Object> expected = new ArrayList<>();
+		memory.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", expected);
+		List<Object> actual = new ArrayList<>();
+		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
+		assertThat(actual).hasSize(3).isEqualTo(expected);
+	}
+
+	@Test
+	void deviceMemoryOfTheFirstBinaryVersionStillReads() {
+		DeviceMemory memory = memory();
+		byte[] json = JsonSerdes.mapper().writeValueAsBytes(memory);
+		ByteBuffer v1 = ByteBuffer.allocate(1 + 4 + memory.recent.size() * 8 + 4 + json.length);
+		v1.put((byte) 1).putInt(memory.recent.size());
+		memory.recent.forEach(v1::putLong);
+		v1.putInt(-1).put(json);
+		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", v1.array());
+		memory.trip.route = List.of();
+		read.trip.route = List.of();
+		assertThat(json(read)).isEqualTo(json(memory));
+		assertThat(read.rollups.isEmpty()).isTrue();
 	}
 
 	@Test
