@@ -1,11 +1,19 @@
 package io.fleetgrid.stream.topology;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.AlertEvent.Acknowledgement;
+import io.fleetgrid.contracts.event.AlertEvent.Severity;
+import io.fleetgrid.contracts.event.AlertEvent.Status;
+import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.MetricValues;
@@ -55,6 +63,30 @@ class StateSerdeTests {
 		List<Object> actual = new ArrayList<>();
 		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
 		assertThat(actual).hasSize(3).isEqualTo(expected);
+	}
+
+	@Test
+	void deviceMemoryOfTheSecondBinaryVersionStillReads() throws Exception {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0)), 120_000);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		DataOutputStream out = new DataOutputStream(bytes);
+		out.writeByte(2);
+		out.writeInt(memory.recent.size());
+		for (Long identity : memory.recent) {
+			out.writeLong(identity);
+		}
+		out.writeInt(memory.trip.route.size());
+		for (GeoPoint point : memory.trip.route) {
+			out.writeDouble(point.lat());
+			out.writeDouble(point.lon());
+		}
+		memory.rollups.write(out);
+		out.write(JsonSerdes.mapper().writeValueAsBytes(memory));
+		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", bytes.toByteArray());
+		assertThat(json(read)).isEqualTo(json(memory));
+		assertThat(read.rollups.clockMs()).isEqualTo(memory.rollups.clockMs());
+		assertThat(read.rollups.isEmpty()).isFalse();
 	}
 
 	@Test
@@ -119,6 +151,32 @@ class StateSerdeTests {
 		memory.trip.distanceKm = 1.5;
 		memory.trip.route = new ArrayList<>(List.of(new GeoPoint(52.5, 13.4), new GeoPoint(52.51, 13.41)));
 		memory.lastProcessedMs = 42;
+		memory.statePublishedMs = 41;
+		memory.stateUnpublished = true;
+		memory.overspeedAboveSince = T;
+		memory.overspeedMaxKph = 131.5;
+		memory.firstOdometerKm = 1200.0;
+		memory.firstOdometerTs = T.minusSeconds(86_400);
+		memory.dtcCodes = new ArrayList<>(List.of("P0300", "P0171"));
+		memory.lastSpeedTs = T;
+		memory.trip.startPosition = new GeoPoint(52.4, 13.3);
+		memory.trip.lastTs = T;
+		memory.trip.harshBraking = 2;
+		memory.trip.speedSamples = 9;
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("speedKph", 131.5);
+		details.put("count", 3);
+		details.put("big", 3_000_000_000_000L);
+		details.put("none", null);
+		details.put("codes", List.of(Map.of("code", "P0300", "description", "Random misfire – ü"), "x"));
+		details.put("flag", false);
+		AlertEvent raised = new AlertEvent("a-1", "t", "d", "g", AlertType.OVERSPEED, Severity.WARNING, Status.RAISED,
+				null, T, null, T, 1, "Speed 131.5 km/h", details, null);
+		memory.alerts.put("OVERSPEED", raised);
+		memory.alerts.put("GEOFENCE_ENTER/g1",
+				new AlertEvent("a-2", "t", "d", null, AlertType.GEOFENCE_ENTER, Severity.INFO, Status.ACKNOWLEDGED,
+						"g1", T, T.plusSeconds(5), T.plusSeconds(9), 3, null, Map.of(),
+						new Acknowledgement("u-1", T.plusSeconds(9), null)));
 		return memory;
 	}
 
