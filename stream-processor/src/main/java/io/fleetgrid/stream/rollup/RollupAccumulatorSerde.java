@@ -1,7 +1,9 @@
 package io.fleetgrid.stream.rollup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -72,7 +74,7 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 	 * @param value the accumulator
 	 * @throws IOException from the stream
 	 */
-	static void writeBody(DataOutputStream out, RollupAccumulator value) throws IOException {
+	static void writeBody(DataOutput out, RollupAccumulator value) throws IOException {
 		writeString(out, value.tenantId);
 		out.writeLong(value.count);
 		out.writeDouble(value.speedSum);
@@ -120,7 +122,7 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 	 * @return the accumulator
 	 * @throws IOException from the stream
 	 */
-	static RollupAccumulator readBody(DataInputStream in) throws IOException {
+	static RollupAccumulator readBody(DataInput in) throws IOException {
 		RollupAccumulator value = new RollupAccumulator();
 		value.tenantId = readString(in);
 		value.count = in.readLong();
@@ -146,29 +148,29 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		return value;
 	}
 
-	private static void writeString(DataOutputStream out, String value) throws IOException {
+	private static void writeString(DataOutput out, String value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeUTF(value);
 		}
 	}
 
-	private static String readString(DataInputStream in) throws IOException {
+	private static String readString(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readUTF() : null;
 	}
 
-	private static void writeDouble(DataOutputStream out, Double value) throws IOException {
+	private static void writeDouble(DataOutput out, Double value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value);
 		}
 	}
 
-	private static Double readDouble(DataInputStream in) throws IOException {
+	private static Double readDouble(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readDouble() : null;
 	}
 
-	private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+	private static void writeInstant(DataOutput out, Instant value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeLong(value.getEpochSecond());
@@ -176,11 +178,11 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		}
 	}
 
-	private static Instant readInstant(DataInputStream in) throws IOException {
+	private static Instant readInstant(DataInput in) throws IOException {
 		return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
 	}
 
-	private static void writePoint(DataOutputStream out, GeoPoint value) throws IOException {
+	private static void writePoint(DataOutput out, GeoPoint value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value.lat());
@@ -188,7 +190,7 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		}
 	}
 
-	private static GeoPoint readPoint(DataInputStream in) throws IOException {
+	private static GeoPoint readPoint(DataInput in) throws IOException {
 		return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
 	}
 

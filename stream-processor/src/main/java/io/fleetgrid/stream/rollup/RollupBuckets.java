@@ -1,7 +1,7 @@
 package io.fleetgrid.stream.rollup;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -149,7 +149,7 @@ public final class RollupBuckets {
 	 * @param out where to
 	 * @throws IOException from the stream
 	 */
-	public void write(DataOutputStream out) throws IOException {
+	public void write(DataOutput out) throws IOException {
 		out.writeLong(this.clockMs);
 		out.writeByte(this.closedUntilMs.length);
 		for (long closed : this.closedUntilMs) {
@@ -169,7 +169,7 @@ public final class RollupBuckets {
 	 * @return the buckets
 	 * @throws IOException from the stream or a malformed value
 	 */
-	public static RollupBuckets read(DataInputStream in) throws IOException {
+	public static RollupBuckets read(DataInput in) throws IOException {
 		RollupBuckets buckets = new RollupBuckets();
 		buckets.clockMs = in.readLong();
 		int resolutions = in.readByte();

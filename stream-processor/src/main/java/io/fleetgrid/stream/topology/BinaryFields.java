@@ -1,7 +1,7 @@
 package io.fleetgrid.stream.topology;
 
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -47,7 +47,7 @@ final class BinaryFields {
 	private BinaryFields() {
 	}
 
-	static void writeString(DataOutputStream out, String value) throws IOException {
+	static void writeString(DataOutput out, String value) throws IOException {
 		if (value == null) {
 			out.writeInt(-1);
 			return;
@@ -57,7 +57,7 @@ final class BinaryFields {
 		out.write(bytes);
 	}
 
-	static String readString(DataInputStream in) throws IOException {
+	static String readString(DataInput in) throws IOException {
 		int length = in.readInt();
 		if (length < 0) {
 			return null;
@@ -67,7 +67,7 @@ final class BinaryFields {
 		return new String(bytes, StandardCharsets.UTF_8);
 	}
 
-	static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+	static void writeInstant(DataOutput out, Instant value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeLong(value.getEpochSecond());
@@ -75,33 +75,33 @@ final class BinaryFields {
 		}
 	}
 
-	static Instant readInstant(DataInputStream in) throws IOException {
+	static Instant readInstant(DataInput in) throws IOException {
 		return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
 	}
 
-	static void writeDouble(DataOutputStream out, Double value) throws IOException {
+	static void writeDouble(DataOutput out, Double value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value);
 		}
 	}
 
-	static Double readDouble(DataInputStream in) throws IOException {
+	static Double readDouble(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readDouble() : null;
 	}
 
-	static void writeLong(DataOutputStream out, Long value) throws IOException {
+	static void writeLong(DataOutput out, Long value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeLong(value);
 		}
 	}
 
-	static Long readLong(DataInputStream in) throws IOException {
+	static Long readLong(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readLong() : null;
 	}
 
-	static void writePoint(DataOutputStream out, GeoPoint value) throws IOException {
+	static void writePoint(DataOutput out, GeoPoint value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value.lat());
@@ -109,18 +109,18 @@ final class BinaryFields {
 		}
 	}
 
-	static GeoPoint readPoint(DataInputStream in) throws IOException {
+	static GeoPoint readPoint(DataInput in) throws IOException {
 		return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
 	}
 
-	static void writeStrings(DataOutputStream out, List<String> values) throws IOException {
+	static void writeStrings(DataOutput out, List<String> values) throws IOException {
 		out.writeInt(values.size());
 		for (String value : values) {
 			writeString(out, value);
 		}
 	}
 
-	static List<String> readStrings(DataInputStream in) throws IOException {
+	static List<String> readStrings(DataInput in) throws IOException {
 		int size = in.readInt();
 		List<String> values = new ArrayList<>(size);
 		for (int i = 0; i < size; i++) {
@@ -129,7 +129,7 @@ final class BinaryFields {
 		return values;
 	}
 
-	static void writeMap(DataOutputStream out, Map<String, ?> map) throws IOException {
+	static void writeMap(DataOutput out, Map<String, ?> map) throws IOException {
 		out.writeInt(map.size());
 		for (Map.Entry<String, ?> entry : map.entrySet()) {
 			writeString(out, entry.getKey());
@@ -137,7 +137,7 @@ final class BinaryFields {
 		}
 	}
 
-	static Map<String, Object> readMap(DataInputStream in, Map<String, Object> into) throws IOException {
+	static Map<String, Object> readMap(DataInput in, Map<String, Object> into) throws IOException {
 		int size = in.readInt();
 		for (int i = 0; i < size; i++) {
 			into.put(readString(in), readValue(in));
@@ -145,7 +145,7 @@ final class BinaryFields {
 		return into;
 	}
 
-	static void writeValue(DataOutputStream out, Object value) throws IOException {
+	static void writeValue(DataOutput out, Object value) throws IOException {
 		switch (value) {
 			case null -> out.writeByte(NULL);
 			case Boolean flag -> out.writeByte(flag ? TRUE : FALSE);
@@ -199,7 +199,7 @@ final class BinaryFields {
 		}
 	}
 
-	static Object readValue(DataInputStream in) throws IOException {
+	static Object readValue(DataInput in) throws IOException {
 		byte tag = in.readByte();
 		return switch (tag) {
 			case NULL -> null;

@@ -1,9 +1,7 @@
 package io.fleetgrid.stream.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
+import java.io.DataInput;
+import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,8 +74,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	}
 
 	static byte[] write(DeviceMemory memory) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(1024);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
+		ByteArrayDataOutput out = ByteArrayDataOutput.forThread();
+		try {
 			out.writeByte(VERSION);
 			out.writeInt(memory.recent.size());
 			for (Long identity : memory.recent) {
@@ -120,10 +118,10 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		catch (IOException | RuntimeException ex) {
 			throw new SerializationException("cannot write DeviceMemory: " + ex.getMessage(), ex);
 		}
-		return bytes.toByteArray();
+		return out.toByteArray();
 	}
 
-	private static DeviceMemory readBinary(DataInputStream in) throws IOException {
+	private static DeviceMemory readBinary(DataInput in) throws IOException {
 		DeviceMemory memory = new DeviceMemory();
 		int recentSize = in.readInt();
 		memory.recent = new ArrayList<>(recentSize + 1);
@@ -166,7 +164,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		return memory;
 	}
 
-	private static void writeAlert(DataOutputStream out, AlertEvent alert) throws IOException {
+	private static void writeAlert(DataOutput out, AlertEvent alert) throws IOException {
 		BinaryFields.writeString(out, alert.alertId());
 		BinaryFields.writeString(out, alert.tenantId());
 		BinaryFields.writeString(out, alert.deviceId());
@@ -190,7 +188,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		}
 	}
 
-	private static AlertEvent readAlert(DataInputStream in) throws IOException {
+	private static AlertEvent readAlert(DataInput in) throws IOException {
 		String alertId = BinaryFields.readString(in);
 		String tenantId = BinaryFields.readString(in);
 		String deviceId = BinaryFields.readString(in);
@@ -211,7 +209,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 				endedAt, ts, version, message, details, acknowledgement);
 	}
 
-	private static void writeTrip(DataOutputStream out, DeviceMemory.TripProgress trip) throws IOException {
+	private static void writeTrip(DataOutput out, DeviceMemory.TripProgress trip) throws IOException {
 		out.writeBoolean(trip != null);
 		if (trip == null) {
 			return;
@@ -234,7 +232,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		}
 	}
 
-	private static DeviceMemory.TripProgress readTrip(DataInputStream in) throws IOException {
+	private static DeviceMemory.TripProgress readTrip(DataInput in) throws IOException {
 		if (!in.readBoolean()) {
 			return null;
 		}
@@ -263,8 +261,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			if (bytes.length > 0 && bytes[0] == '{') {
 				return LEGACY.readValue(bytes, DeviceMemory.class);
 			}
-			ByteArrayInputStream stream = new ByteArrayInputStream(bytes);
-			DataInputStream in = new DataInputStream(stream);
+			ByteArrayDataInput in = new ByteArrayDataInput(bytes);
 			byte version = in.readByte();
 			if (version == VERSION) {
 				return readBinary(in);
@@ -286,8 +283,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 				}
 			}
 			RollupBuckets rollups = (version == VERSION_WITH_JSON) ? RollupBuckets.read(in) : new RollupBuckets();
-			int rest = stream.available();
-			DeviceMemory memory = REST.readValue(bytes, bytes.length - rest, rest, DeviceMemory.class);
+			DeviceMemory memory = REST.readValue(bytes, in.position(), bytes.length - in.position(),
+					DeviceMemory.class);
 			memory.recent = recent;
 			memory.rollups = rollups;
 			if (memory.trip != null && route != null) {

@@ -13,7 +13,6 @@ import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.event.Trip;
-import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.stream.alert.AlertBook;
 import io.fleetgrid.stream.alert.Severities;
@@ -54,6 +53,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Object> {
 
+	private static final Deserializer<TelemetryEvent> DESERIALIZER = TelemetryReader.deserializer();
+
 	private final Registry registry;
 
 	private final StreamSettings settings;
@@ -71,8 +72,6 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	private final long presenceRefreshMs;
 
 	private final long graceMs;
-
-	private final Deserializer<TelemetryEvent> deserializer = JsonSerdes.valueDeserializer(Topics.TELEMETRY);
 
 	private FixedKeyProcessorContext<String, Object> context;
 
@@ -103,7 +102,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	public void process(FixedKeyRecord<String, byte[]> record) {
 		TelemetryEvent event;
 		try {
-			event = this.deserializer.deserialize(Topics.TELEMETRY.name(), record.headers(), record.value());
+			event = DESERIALIZER.deserialize(Topics.TELEMETRY.name(), record.headers(), record.value());
 			if (event == null) {
 				return;
 			}
