@@ -122,8 +122,11 @@ public final class FleetGridTopology {
 	 */
 	public void build(StreamsBuilder builder) {
 		this.registry.addTo(builder, this.settings::keyValueStore);
-		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(),
-				new DeviceMemorySerde()));
+		// With the record cache, a device's memory goes to RocksDB and to its changelog
+		// once per commit (or cache eviction), not with every event of the device.
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(), new DeviceMemorySerde())
+			.withCachingEnabled());
 		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
 				new JsonStateSerde<>(Presence.class)));
 		builder.addGlobalStore(

@@ -42,9 +42,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <p>
  * Rollups of silent devices: a device's rollup windows close with its own events (see
  * {@link io.fleetgrid.stream.rollup.RollupBuckets}). The same scan closes the windows of
- * a device that has fallen silent, once its rollup clock extrapolated by the wall-clock
- * time since its newest event passes a window's end + grace (the presence carries when
- * that is due, so the scan reads only the memories of devices with something to do).
+ * a device that has fallen silent (for two scans at least), once its rollup clock
+ * extrapolated by the wall-clock time since its newest event passes a window's end +
+ * grace (the presence carries when that is due, so the scan reads only the memories of
+ * devices with something to do).
  * <p>
  * Trailing device states: the {@link TelemetryProcessor} publishes a device's state at
  * most once per {@code deviceStateInterval}, so the newest state of a device that stops
@@ -71,6 +72,8 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final long graceMs;
 
+	private final long intervalMs;
+
 	private final Set<String> unpublished = new LinkedHashSet<>();
 
 	private ProcessorContext<String, Object> context;
@@ -82,6 +85,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors,
 			Duration stateInterval, Duration grace) {
 		this.graceMs = grace.toMillis();
+		this.intervalMs = interval.toMillis();
 		this.registry = registry;
 		this.severities = severities;
 		this.interval = interval;
@@ -140,7 +144,11 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 			while (all.hasNext()) {
 				KeyValue<String, Presence> entry = all.next();
 				Presence presence = entry.value;
-				if (presence.rollupsDueMs() <= now) {
+				// Rollups: only devices silent for two scans (the presence of a device
+				// that
+				// keeps sending is at most about one interval old), whose first window is
+				// due; the others close their windows with their own events.
+				if (presence.rollupsDueMs() <= now && now - presence.lastProcessedMs() >= 2 * this.intervalMs) {
 					candidates.add(entry);
 				}
 				else if (!presence.offline()) {
