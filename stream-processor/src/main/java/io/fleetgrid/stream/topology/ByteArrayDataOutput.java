@@ -49,6 +49,12 @@ final class ByteArrayDataOutput implements DataOutput {
 		return Arrays.copyOf(this.bytes, this.size);
 	}
 
+	/**
+	 * Makes room for {@code length} bytes (possibly replacing {@link #bytes}: read the
+	 * field only after calling this).
+	 * @param length how many bytes
+	 * @return where they start
+	 */
 	private int reserve(int length) {
 		int at = this.size;
 		if (at + length > this.bytes.length) {
@@ -60,7 +66,8 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	@Override
 	public void write(int b) {
-		this.bytes[reserve(1)] = (byte) b;
+		int at = reserve(1);
+		this.bytes[at] = (byte) b;
 	}
 
 	@Override
@@ -70,7 +77,8 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	@Override
 	public void write(byte[] b, int off, int len) {
-		System.arraycopy(b, off, this.bytes, reserve(len), len);
+		int at = reserve(len);
+		System.arraycopy(b, off, this.bytes, at, len);
 	}
 
 	@Override
@@ -85,7 +93,8 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	@Override
 	public void writeShort(int v) {
-		SHORT.set(this.bytes, reserve(2), (short) v);
+		int at = reserve(2);
+		SHORT.set(this.bytes, at, (short) v);
 	}
 
 	@Override
@@ -95,12 +104,14 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	@Override
 	public void writeInt(int v) {
-		INT.set(this.bytes, reserve(4), v);
+		int at = reserve(4);
+		INT.set(this.bytes, at, v);
 	}
 
 	@Override
 	public void writeLong(long v) {
-		LONG.set(this.bytes, reserve(8), v);
+		int at = reserve(8);
+		LONG.set(this.bytes, at, v);
 	}
 
 	@Override

@@ -51,6 +51,23 @@ class StateSerdeTests {
 	}
 
 	@Test
+	void aLargeDeviceMemoryReadsBackAfterASmallOne() {
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory small = memory();
+		serde.serializer().serialize("t", small);
+		DeviceMemory large = memory();
+		for (int i = 0; i < 400; i++) {
+			large.trip.route.add(new GeoPoint(52.5 + i * 0.001, 13.4));
+			large.metrics.put("sensor" + i, i * 1.5);
+		}
+		byte[] bytes = serde.serializer().serialize("t", large);
+		assertThat(bytes.length).isGreaterThan(8_192);
+		assertThat(json(serde.deserializer().deserialize("t", bytes))).isEqualTo(json(large));
+		assertThat(json(serde.deserializer().deserialize("t", serde.serializer().serialize("t", small))))
+			.isEqualTo(json(small));
+	}
+
+	@Test
 	void deviceMemoryKeepsItsOpenRollupWindows() {
 		DeviceMemory memory = memory();
 		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
