@@ -6,7 +6,6 @@ import java.util.Map;
 import io.fleetgrid.contracts.event.AlertEvent.Severity;
 import org.apache.kafka.streams.state.KeyValueBytesStoreSupplier;
 import org.apache.kafka.streams.state.Stores;
-import org.apache.kafka.streams.state.WindowBytesStoreSupplier;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
@@ -60,19 +59,6 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 	 */
 	public KeyValueBytesStoreSupplier keyValueStore(String name) {
 		return this.inMemoryStores ? Stores.inMemoryKeyValueStore(name) : Stores.persistentKeyValueStore(name);
-	}
-
-	/**
-	 * The supplier of a window store of the configured kind, keeping windows for their
-	 * size plus the grace period.
-	 * @param name store name
-	 * @param size window size
-	 * @return RocksDB or in-memory store supplier
-	 */
-	public WindowBytesStoreSupplier windowStore(String name, Duration size) {
-		Duration retention = size.plus(this.grace);
-		return this.inMemoryStores ? Stores.inMemoryWindowStore(name, retention, size, false)
-				: Stores.persistentWindowStore(name, retention, size, false);
 	}
 
 	/**

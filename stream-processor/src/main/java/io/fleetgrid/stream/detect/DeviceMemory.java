@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.stream.rollup.RollupBuckets;
 
 /**
  * What the processor remembers about one device between events: the state store value
@@ -70,6 +72,10 @@ public final class DeviceMemory {
 
 	/** The trip in progress, or null. */
 	public TripProgress trip;
+
+	/** The open rollup windows (binary only, never in the JSON of earlier versions). */
+	@JsonIgnore
+	public RollupBuckets rollups = new RollupBuckets();
 
 	/** Wall-clock time (epoch ms) when the newest event of the device was processed. */
 	public long lastProcessedMs;

@@ -1,7 +1,9 @@
 package io.fleetgrid.stream.rollup;
 
 import java.io.ByteArrayOutputStream;
+import java.io.DataInput;
 import java.io.DataInputStream;
+import java.io.DataOutput;
 import java.io.DataOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -58,37 +60,47 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
 		try (DataOutputStream out = new DataOutputStream(bytes)) {
 			out.writeByte(VERSION);
-			writeString(out, value.tenantId);
-			out.writeLong(value.count);
-			out.writeDouble(value.speedSum);
-			out.writeLong(value.speedCount);
-			writeDouble(out, value.maxSpeedKph);
-			out.writeDouble(value.distanceM);
-			out.writeBoolean(value.positioned);
-			writePoint(out, value.lastPosition);
-			writeInstant(out, value.lastPositionTs);
-			writeDouble(out, value.pvEnergyWh);
-			writeDouble(out, value.lastPvW);
-			writeInstant(out, value.lastPvTs);
-			writeDouble(out, value.minSocPct);
-			writeDouble(out, value.maxCoolantC);
-			writeDouble(out, value.maxInverterC);
-			writeInstant(out, value.lastTs);
-			out.writeInt(value.metrics.size());
-			for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
-				out.writeUTF(entry.getKey());
-				MetricStats stats = entry.getValue();
-				out.writeLong(stats.count());
-				out.writeDouble(stats.min());
-				out.writeDouble(stats.max());
-				out.writeDouble(stats.sum());
-				out.writeDouble(stats.last());
-			}
+			writeBody(out, value);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
 		return bytes.toByteArray();
+	}
+
+	/**
+	 * Writes an accumulator without the version byte (also part of the device memory).
+	 * @param out where to
+	 * @param value the accumulator
+	 * @throws IOException from the stream
+	 */
+	static void writeBody(DataOutput out, RollupAccumulator value) throws IOException {
+		writeString(out, value.tenantId);
+		out.writeLong(value.count);
+		out.writeDouble(value.speedSum);
+		out.writeLong(value.speedCount);
+		writeDouble(out, value.maxSpeedKph);
+		out.writeDouble(value.distanceM);
+		out.writeBoolean(value.positioned);
+		writePoint(out, value.lastPosition);
+		writeInstant(out, value.lastPositionTs);
+		writeDouble(out, value.pvEnergyWh);
+		writeDouble(out, value.lastPvW);
+		writeInstant(out, value.lastPvTs);
+		writeDouble(out, value.minSocPct);
+		writeDouble(out, value.maxCoolantC);
+		writeDouble(out, value.maxInverterC);
+		writeInstant(out, value.lastTs);
+		out.writeInt(value.metrics.size());
+		for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
+			out.writeUTF(entry.getKey());
+			MetricStats stats = entry.getValue();
+			out.writeLong(stats.count());
+			out.writeDouble(stats.min());
+			out.writeDouble(stats.max());
+			out.writeDouble(stats.sum());
+			out.writeDouble(stats.last());
+		}
 	}
 
 	static RollupAccumulator read(byte[] bytes) {
@@ -97,58 +109,68 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 			if (version != VERSION) {
 				throw new SerializationException("unknown RollupAccumulator format " + version);
 			}
-			RollupAccumulator value = new RollupAccumulator();
-			value.tenantId = readString(in);
-			value.count = in.readLong();
-			value.speedSum = in.readDouble();
-			value.speedCount = in.readLong();
-			value.maxSpeedKph = readDouble(in);
-			value.distanceM = in.readDouble();
-			value.positioned = in.readBoolean();
-			value.lastPosition = readPoint(in);
-			value.lastPositionTs = readInstant(in);
-			value.pvEnergyWh = readDouble(in);
-			value.lastPvW = readDouble(in);
-			value.lastPvTs = readInstant(in);
-			value.minSocPct = readDouble(in);
-			value.maxCoolantC = readDouble(in);
-			value.maxInverterC = readDouble(in);
-			value.lastTs = readInstant(in);
-			int metrics = in.readInt();
-			for (int i = 0; i < metrics; i++) {
-				value.metrics.put(in.readUTF(), new MetricStats(in.readLong(), in.readDouble(), in.readDouble(),
-						in.readDouble(), in.readDouble()));
-			}
-			return value;
+			return readBody(in);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new SerializationException("cannot read RollupAccumulator: " + ex.getMessage(), ex);
 		}
 	}
 
-	private static void writeString(DataOutputStream out, String value) throws IOException {
+	/**
+	 * Reads an accumulator written by {@link #writeBody}.
+	 * @param in where from
+	 * @return the accumulator
+	 * @throws IOException from the stream
+	 */
+	static RollupAccumulator readBody(DataInput in) throws IOException {
+		RollupAccumulator value = new RollupAccumulator();
+		value.tenantId = readString(in);
+		value.count = in.readLong();
+		value.speedSum = in.readDouble();
+		value.speedCount = in.readLong();
+		value.maxSpeedKph = readDouble(in);
+		value.distanceM = in.readDouble();
+		value.positioned = in.readBoolean();
+		value.lastPosition = readPoint(in);
+		value.lastPositionTs = readInstant(in);
+		value.pvEnergyWh = readDouble(in);
+		value.lastPvW = readDouble(in);
+		value.lastPvTs = readInstant(in);
+		value.minSocPct = readDouble(in);
+		value.maxCoolantC = readDouble(in);
+		value.maxInverterC = readDouble(in);
+		value.lastTs = readInstant(in);
+		int metrics = in.readInt();
+		for (int i = 0; i < metrics; i++) {
+			value.metrics.put(in.readUTF(),
+					new MetricStats(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+		}
+		return value;
+	}
+
+	private static void writeString(DataOutput out, String value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeUTF(value);
 		}
 	}
 
-	private static String readString(DataInputStream in) throws IOException {
+	private static String readString(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readUTF() : null;
 	}
 
-	private static void writeDouble(DataOutputStream out, Double value) throws IOException {
+	private static void writeDouble(DataOutput out, Double value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value);
 		}
 	}
 
-	private static Double readDouble(DataInputStream in) throws IOException {
+	private static Double readDouble(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readDouble() : null;
 	}
 
-	private static void writeInstant(DataOutputStream out, Instant value) throws IOException {
+	private static void writeInstant(DataOutput out, Instant value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeLong(value.getEpochSecond());
@@ -156,11 +178,11 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		}
 	}
 
-	private static Instant readInstant(DataInputStream in) throws IOException {
+	private static Instant readInstant(DataInput in) throws IOException {
 		return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
 	}
 
-	private static void writePoint(DataOutputStream out, GeoPoint value) throws IOException {
+	private static void writePoint(DataOutput out, GeoPoint value) throws IOException {
 		out.writeBoolean(value != null);
 		if (value != null) {
 			out.writeDouble(value.lat());
@@ -168,7 +190,7 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 		}
 	}
 
-	private static GeoPoint readPoint(DataInputStream in) throws IOException {
+	private static GeoPoint readPoint(DataInput in) throws IOException {
 		return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
 	}
 

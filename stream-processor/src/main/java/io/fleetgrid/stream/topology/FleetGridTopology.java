@@ -1,13 +1,11 @@
 package io.fleetgrid.stream.topology;
 
 import java.util.List;
-import java.util.Locale;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.DeadLetter;
 import io.fleetgrid.contracts.event.DeviceState;
-import io.fleetgrid.contracts.event.Rollup.Resolution;
-import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.TopicSpec;
@@ -31,23 +29,14 @@ import io.fleetgrid.stream.detect.OverspeedDetector;
 import io.fleetgrid.stream.detect.ProductionDropDetector;
 import io.fleetgrid.stream.detect.ServiceDueDetector;
 import io.fleetgrid.stream.registry.Registry;
-import io.fleetgrid.stream.rollup.RollupAccumulator;
-import io.fleetgrid.stream.rollup.RollupAccumulatorSerde;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.streams.KeyValue;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
 import org.apache.kafka.streams.kstream.Consumed;
-import org.apache.kafka.streams.kstream.Grouped;
-import org.apache.kafka.streams.kstream.KGroupedStream;
 import org.apache.kafka.streams.kstream.KStream;
-import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
-import org.apache.kafka.streams.kstream.Suppressed;
-import org.apache.kafka.streams.kstream.Suppressed.BufferConfig;
-import org.apache.kafka.streams.kstream.TimeWindows;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -133,8 +122,11 @@ public final class FleetGridTopology {
 	 */
 	public void build(StreamsBuilder builder) {
 		this.registry.addTo(builder, this.settings::keyValueStore);
-		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(),
-				new DeviceMemorySerde()));
+		// With the record cache, a device's memory goes to RocksDB and to its changelog
+		// once per commit (or cache eviction), not with every event of the device.
+		builder.addStateStore(Stores
+			.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(), new DeviceMemorySerde())
+			.withCachingEnabled());
 		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
 				new JsonStateSerde<>(Presence.class)));
 		builder.addGlobalStore(
@@ -155,7 +147,7 @@ public final class FleetGridTopology {
 		telemetry
 			.process(
 					() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
-							this.settings.detectors(), this.settings.deviceStateInterval()),
+							this.settings.detectors(), this.settings.deviceStateInterval(), this.settings.grace()),
 					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
 			.split(Named.as("offline-"))
 			.branch((key, value) -> value instanceof AlertEvent,
@@ -171,6 +163,11 @@ public final class FleetGridTopology {
 					Branched
 						.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("offline-as-trip"))
 							.to(Topics.TRIPS.name(), produced(Topics.TRIPS, "offline-trips-sink")), "trips"))
+			.branch((key, value) -> value instanceof Rollup,
+					Branched.withConsumer(
+							(rollups) -> rollups.mapValues((value) -> (Rollup) value, Named.as("offline-as-rollup"))
+								.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS, "offline-rollups-sink")),
+							"rollups"))
 			.noDefaultBranch();
 
 		out.split(Named.as("output-"))
@@ -191,39 +188,11 @@ public final class FleetGridTopology {
 							(letters) -> letters.mapValues((value) -> (DeadLetter) value, Named.as("as-dead-letter"))
 								.to(Topics.TELEMETRY_DLT.name(), produced(Topics.TELEMETRY_DLT, "dead-letter-sink")),
 							"dead-letters"))
-			.branch((key, value) -> value instanceof TelemetryEvent,
-					Branched.withConsumer(
-							(accepted) -> rollups(
-									accepted.mapValues((value) -> (TelemetryEvent) value, Named.as("as-telemetry"))),
-							"accepted"))
+			.branch((key, value) -> value instanceof Rollup,
+					Branched
+						.withConsumer((rollups) -> rollups.mapValues((value) -> (Rollup) value, Named.as("as-rollup"))
+							.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS, "rollups-sink")), "rollups"))
 			.noDefaultBranch();
-	}
-
-	private void rollups(KStream<String, TelemetryEvent> accepted) {
-		KGroupedStream<String, TelemetryEvent> grouped = accepted
-			.groupByKey(Grouped.with("rollups", Serdes.String(), JsonSerdes.valueSerde(Topics.TELEMETRY)));
-		for (Resolution resolution : Resolution.values()) {
-			String name = "rollups-" + resolution.name().toLowerCase(Locale.ROOT);
-			grouped.windowedBy(TimeWindows.ofSizeAndGrace(resolution.duration(), this.settings.grace()))
-				.aggregate(RollupAccumulator::new, (key, event, accumulator) -> accumulator.add(event),
-						Named.as(name + "-aggregate"),
-						Materialized
-							.<String, RollupAccumulator>as(this.settings.windowStore(name, resolution.duration()))
-							.withKeySerde(Serdes.String())
-							.withValueSerde(new RollupAccumulatorSerde(
-									new JsonStateSerde<>(RollupAccumulator.class).deserializer())))
-				// Final results only. Not EmitStrategy.onWindowClose(): after a crash and
-				// restore
-				// its window processor forwarded a record with timestamp -1 (Kafka 4.1.2)
-				// and
-				// stopped the stream thread; suppression is the long-proven path.
-				.suppress(Suppressed.untilWindowCloses(BufferConfig.unbounded()).withName(name + "-final"))
-				.toStream(Named.as(name + "-closed"))
-				.map((window, accumulator) -> KeyValue.pair(window.key(),
-						accumulator.toRollup(window.key(), resolution, window.window().startTime())),
-						Named.as(name + "-to-rollup"))
-				.to(Topics.ROLLUPS.name(), produced(Topics.ROLLUPS, name + "-sink"));
-		}
 	}
 
 	private static <V> Produced<String, V> produced(TopicSpec<String, V> topic, String name) {

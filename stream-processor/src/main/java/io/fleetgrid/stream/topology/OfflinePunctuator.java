@@ -13,6 +13,7 @@ import java.util.Set;
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
+import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.stream.alert.AlertBook;
 import io.fleetgrid.stream.alert.Severities;
@@ -39,6 +40,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * ({@link io.fleetgrid.stream.detect.OfflineDetector}). A vehicle's trip in progress ends
  * with the alert, at its last movement.
  * <p>
+ * Rollups of silent devices: a device's rollup windows close with its own events (see
+ * {@link io.fleetgrid.stream.rollup.RollupBuckets}). The same scan closes the windows of
+ * a device that has fallen silent (for two scans at least), once its rollup clock
+ * extrapolated by the wall-clock time since its newest event passes a window's end +
+ * grace (the presence carries when that is due, so the scan reads only the memories of
+ * devices with something to do).
+ * <p>
  * Trailing device states: the {@link TelemetryProcessor} publishes a device's state at
  * most once per {@code deviceStateInterval}, so the newest state of a device that stops
  * sending inside an interval would wait for its next event (or the offline alert). A
@@ -62,6 +70,10 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final long stateIntervalMs;
 
+	private final long graceMs;
+
+	private final long intervalMs;
+
 	private final Set<String> unpublished = new LinkedHashSet<>();
 
 	private ProcessorContext<String, Object> context;
@@ -71,7 +83,9 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 	private KeyValueStore<String, Presence> presences;
 
 	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors,
-			Duration stateInterval) {
+			Duration stateInterval, Duration grace) {
+		this.graceMs = grace.toMillis();
+		this.intervalMs = interval.toMillis();
 		this.registry = registry;
 		this.severities = severities;
 		this.interval = interval;
@@ -125,41 +139,70 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 	}
 
 	void check(long now) {
-		List<KeyValue<String, Presence>> silent = new ArrayList<>();
+		List<KeyValue<String, Presence>> candidates = new ArrayList<>();
 		try (KeyValueIterator<String, Presence> all = this.presences.all()) {
 			while (all.hasNext()) {
 				KeyValue<String, Presence> entry = all.next();
 				Presence presence = entry.value;
-				if (!presence.offline()) {
+				// Rollups: only devices silent for two scans (the presence of a device
+				// that
+				// keeps sending is at most about one interval old), whose first window is
+				// due; the others close their windows with their own events.
+				if (presence.rollupsDueMs() <= now && now - presence.lastProcessedMs() >= 2 * this.intervalMs) {
+					candidates.add(entry);
+				}
+				else if (!presence.offline()) {
 					long afterMs = this.registry.thresholds(presence.tenantId(), presence.groupId())
 						.offlineAfterMinutes() * 60_000L;
 					if (now - presence.lastProcessedMs() >= afterMs) {
-						silent.add(entry);
+						candidates.add(entry);
 					}
 				}
 			}
 		}
-		for (KeyValue<String, Presence> entry : silent) {
-			raise(entry.key, entry.value, now);
+		for (KeyValue<String, Presence> entry : candidates) {
+			check(entry.key, entry.value, now);
 		}
 	}
 
-	private void raise(String deviceId, Presence candidate, long now) {
+	private void check(String deviceId, Presence candidate, long now) {
 		DeviceMemory memory = this.memories.get(deviceId);
 		if (memory == null) {
 			return;
 		}
 		// The presence is rewritten only once per check interval; the memory knows when
 		// the newest event was processed.
-		Presence presence = (memory.lastProcessedMs > candidate.lastProcessedMs())
-				? new Presence(candidate.tenantId(), candidate.groupId(), memory.lastProcessedMs, memory.lastTs, false)
+		Presence presence = (memory.lastProcessedMs > candidate.lastProcessedMs()) ? new Presence(candidate.tenantId(),
+				candidate.groupId(), memory.lastProcessedMs, memory.lastTs, false, candidate.rollupsDueMs())
 				: candidate;
+		List<Rollup> rollups = new ArrayList<>(2);
+		if (!memory.rollups.isEmpty()) {
+			// where the device's clock would be had it kept sending
+			long estimated = memory.rollups.clockMs() + Math.max(0, now - memory.lastProcessedMs);
+			memory.rollups.closeDue(estimated, this.graceMs, deviceId, rollups);
+		}
+		presence = presence.withRollupsDueMs(Presence.rollupsDueMs(memory, this.graceMs));
+		boolean memoryChanged = !rollups.isEmpty();
+		if (memoryChanged) {
+			// the next event rewrites the presence (a new window's due time)
+			memory.presenceWrittenMs = 0;
+		}
 		long afterMs = this.registry.thresholds(presence.tenantId(), presence.groupId()).offlineAfterMinutes()
 				* 60_000L;
-		if (now - presence.lastProcessedMs() < afterMs) {
-			this.presences.put(deviceId, presence);
+		if (!presence.offline() && now - presence.lastProcessedMs() >= afterMs) {
+			raise(deviceId, presence, memory, now, rollups);
 			return;
 		}
+		if (memoryChanged) {
+			this.memories.put(deviceId, memory);
+		}
+		this.presences.put(deviceId, presence);
+		for (Rollup rollup : rollups) {
+			this.context.forward(new Record<>(deviceId, (Object) rollup, now));
+		}
+	}
+
+	private void raise(String deviceId, Presence presence, DeviceMemory memory, long now, List<Rollup> rollups) {
 		// the next event rewrites the presence (offline no more)
 		memory.presenceWrittenMs = 0;
 		AlertBook alerts = new AlertBook(memory.alerts, this.severities, presence.tenantId(), deviceId,
@@ -185,6 +228,9 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		if (publishState) {
 			this.context.forward(new Record<>(deviceId,
 					(Object) DeviceStates.of(memory, deviceId, presence.tenantId(), device.type(), at), now));
+		}
+		for (Rollup rollup : rollups) {
+			this.context.forward(new Record<>(deviceId, (Object) rollup, now));
 		}
 	}
 

@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.MeterRegistry;
  * Micrometer counters of the topology: {@code fleetgrid.stream.events.dropped} (tag
  * {@code reason}: {@code unknown-device}, {@code inactive-device},
  * {@code tenant-mismatch}, {@code duplicate}), {@code fleetgrid.stream.events.late} (out
- * of order: rollups only), {@code fleetgrid.stream.events.dead-lettered} and
- * {@code fleetgrid.stream.events.processed}.
+ * of order: rollups only), {@code fleetgrid.stream.rollups.too-late} (per resolution, an
+ * event whose rollup window had closed), {@code fleetgrid.stream.events.dead-lettered}
+ * and {@code fleetgrid.stream.events.processed}.
  */
 public final class StreamMetrics {
 
@@ -21,6 +22,8 @@ public final class StreamMetrics {
 	private final Counter duplicate;
 
 	private final Counter late;
+
+	private final Counter tooLateForRollups;
 
 	private final Counter deadLettered;
 
@@ -37,6 +40,10 @@ public final class StreamMetrics {
 		this.duplicate = dropped(registry, "duplicate");
 		this.late = Counter.builder("fleetgrid.stream.events.late")
 			.description("Out-of-order telemetry (counted in rollups, not given to the detectors)")
+			.register(registry);
+		this.tooLateForRollups = Counter.builder("fleetgrid.stream.rollups.too-late")
+			.description("Events that came after their rollup window had closed (window end + grace), "
+					+ "once per resolution; not counted in that window")
 			.register(registry);
 		this.deadLettered = Counter.builder("fleetgrid.stream.events.dead-lettered")
 			.description("Telemetry records written to the dead-letter topic")
@@ -71,6 +78,10 @@ public final class StreamMetrics {
 
 	void late() {
 		this.late.increment();
+	}
+
+	void tooLateForRollups(int resolutions) {
+		this.tooLateForRollups.increment(resolutions);
 	}
 
 	void deadLettered() {

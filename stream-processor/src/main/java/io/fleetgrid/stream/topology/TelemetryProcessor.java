@@ -10,9 +10,9 @@ import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.DeadLetter;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.event.Trip;
-import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.stream.alert.AlertBook;
 import io.fleetgrid.stream.alert.Severities;
@@ -39,6 +39,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * <li>drops duplicates (same event time and sequence number as one of the last
  * {@value DeviceMemory#RECENT} events) and passes out-of-order events to the rollups
  * only;</li>
+ * <li>counts every accepted event in the device's open rollup windows
+ * ({@link io.fleetgrid.stream.rollup.RollupBuckets}, part of the device memory) and emits
+ * the windows that its event time closes;</li>
  * <li>runs every detector with the effective rules of the device's group, the trip
  * tracker, and emits alert steps, the completed trip and the new device state (the latter
  * throttled per device, see {@link StreamSettings#deviceStateInterval()});</li>
@@ -46,10 +49,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * instead and leaves the state as it was.</li>
  * </ol>
  * Forwards {@link AlertEvent}, {@link io.fleetgrid.contracts.event.DeviceState},
- * {@link Trip}, {@link DeadLetter} and (for the rollups) {@link TelemetryEvent} values,
- * the latter with the event time as record timestamp.
+ * {@link Trip}, {@link DeadLetter} and {@link Rollup} values.
  */
 final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Object> {
+
+	private static final Deserializer<TelemetryEvent> DESERIALIZER = TelemetryReader.deserializer();
 
 	private final Registry registry;
 
@@ -67,7 +71,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 
 	private final long presenceRefreshMs;
 
-	private final Deserializer<TelemetryEvent> deserializer = JsonSerdes.valueDeserializer(Topics.TELEMETRY);
+	private final long graceMs;
 
 	private FixedKeyProcessorContext<String, Object> context;
 
@@ -84,6 +88,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		this.metrics = metrics;
 		this.stateIntervalMs = settings.deviceStateInterval().toMillis();
 		this.presenceRefreshMs = settings.offlineCheckInterval().toMillis();
+		this.graceMs = settings.grace().toMillis();
 	}
 
 	@Override
@@ -97,7 +102,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	public void process(FixedKeyRecord<String, byte[]> record) {
 		TelemetryEvent event;
 		try {
-			event = this.deserializer.deserialize(Topics.TELEMETRY.name(), record.headers(), record.value());
+			event = DESERIALIZER.deserialize(Topics.TELEMETRY.name(), record.headers(), record.value());
 			if (event == null) {
 				return;
 			}
@@ -135,26 +140,31 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			}
 			if (memory.lastTs != null && event.ts().isBefore(memory.lastTs)) {
 				this.metrics.late();
-				out.add(event);
 			}
 			else {
 				detect(event, device, memory, out);
 			}
+			boolean rollupsWereEmpty = memory.rollups.isEmpty();
+			int tooLate = memory.rollups.add(event, this.graceMs);
+			if (tooLate > 0) {
+				this.metrics.tooLateForRollups(tooLate);
+			}
+			memory.rollups.closeDue(memory.rollups.clockMs(), this.graceMs, event.deviceId(), out);
 			long now = this.context.currentSystemTimeMs();
 			memory.lastProcessedMs = now;
 			// The presence is only the offline scan's coarse filter (the punctuation
-			// checks
-			// lastProcessedMs in the memory before raising): rewritten at most once per
-			// check interval, not with every event.
-			boolean writePresence = memory.presenceWrittenMs == 0
+			// checks lastProcessedMs in the memory before raising, and the rollup windows
+			// before closing them): rewritten at most once per check interval, not with
+			// every event, and when the device's first rollup window opens.
+			boolean writePresence = memory.presenceWrittenMs == 0 || rollupsWereEmpty
 					|| now - memory.presenceWrittenMs >= this.presenceRefreshMs;
 			if (writePresence) {
 				memory.presenceWrittenMs = now;
 			}
 			this.memories.put(event.deviceId(), memory);
 			if (writePresence) {
-				this.presences.put(event.deviceId(),
-						new Presence(device.tenantId(), device.groupId(), now, memory.lastTs, false));
+				this.presences.put(event.deviceId(), new Presence(device.tenantId(), device.groupId(), now,
+						memory.lastTs, false, Presence.rollupsDueMs(memory, this.graceMs)));
 			}
 		}
 		catch (RuntimeException ex) {
@@ -164,7 +174,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		for (Object value : out) {
 			Instant ts = switch (value) {
 				case AlertEvent alert -> alert.ts();
-				case TelemetryEvent telemetry -> telemetry.ts();
+				case Rollup rollup -> rollup.windowEnd().minusMillis(1);
 				case Trip trip -> trip.endedAt();
 				default -> event.ts();
 			};
@@ -186,7 +196,6 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		advance(memory, event, detection.position());
 		out.addAll(alerts.emitted());
 		trip.ifPresent(out::add);
-		out.add(event);
 		long now = this.context.currentSystemTimeMs();
 		if (this.stateIntervalMs <= 0 || !alerts.emitted().isEmpty()
 				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))

@@ -137,6 +137,85 @@ class FleetGridTopologyTests {
 	}
 
 	@Test
+	void dropsAnEventThatComesAfterItsRollupWindowClosedWithAMetric() {
+		this.harness.send(this.car, 0, Map.of("speedKph", 40.0));
+		this.harness.send(this.car, 50, Map.of("speedKph", 60.0));
+		// one second before minute 0 closes (end 60 s + grace 120 s): still counted
+		this.harness.send(this.car, 179, Map.of("speedKph", 10.0));
+		this.harness.send(this.car, 59, Map.of("speedKph", 80.0));
+		assertThat(this.harness.rollups()).isEmpty();
+		this.harness.send(this.car, 180, Map.of("speedKph", 10.0));
+		assertThat(this.harness.rollups()).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.windowStart()).isEqualTo(Harness.T0);
+			assertThat(rollup.count()).isEqualTo(3);
+			assertThat(rollup.maxSpeedKph()).isEqualTo(80.0);
+		});
+		// minute 0 is closed now; the hour is still open and counts it
+		this.harness.send(this.car, 30, Map.of("speedKph", 99.0));
+		assertThat(this.harness.rollups()).isEmpty();
+		assertThat(this.harness.counter("fleetgrid.stream.rollups.too-late")).isEqualTo(1);
+		this.harness.send(this.car, 3600 + 120, Map.of("speedKph", 0.0));
+		assertThat(this.harness.rollups()).filteredOn((rollup) -> rollup.resolution() == Resolution.HOUR)
+			.singleElement()
+			.satisfies((hour) -> {
+				assertThat(hour.count()).isEqualTo(6);
+				assertThat(hour.maxSpeedKph()).isEqualTo(99.0);
+			});
+	}
+
+	@Test
+	void closesTheRollupWindowsOfEachDeviceByItsOwnEventTime() {
+		DeviceSnapshot lagging = this.harness.vehicle(Harness.ACME, "veh-2", "fleet-1");
+		this.harness.send(this.car, 0, Map.of("speedKph", 40.0));
+		this.harness.send(lagging, 0, Map.of("speedKph", 20.0));
+		// the first car is ten minutes ahead (its own clock); the other one's minute 0
+		// stays open
+		this.harness.send(this.car, 600, Map.of("speedKph", 40.0));
+		assertThat(this.harness.rollups()).extracting(Rollup::deviceId).containsExactly("veh-1");
+		this.harness.send(lagging, 30, Map.of("speedKph", 30.0));
+		this.harness.send(lagging, 180, Map.of("speedKph", 30.0));
+		assertThat(this.harness.rollups()).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.deviceId()).isEqualTo("veh-2");
+			assertThat(rollup.count()).isEqualTo(2);
+			assertThat(rollup.avgSpeedKph()).isEqualTo(25.0);
+		});
+	}
+
+	@Test
+	void closesTheRollupWindowsOfASilentDeviceByWallClock() {
+		this.harness.send(this.car, 0, Map.of("speedKph", 40.0));
+		this.harness.send(this.car, 30, Map.of("speedKph", 60.0));
+		this.harness.advanceWallClock(Duration.ofSeconds(60));
+		assertThat(this.harness.rollups()).as("minute 0 is not due before 60 s + grace").isEmpty();
+		// 30 s (event time) + 150 s of silence reach 60 s + 120 s grace; the scan runs
+		// every 30 s and its filter (the presence) may be up to one interval late
+		this.harness.advanceWallClock(Duration.ofSeconds(120));
+		assertThat(this.harness.rollups()).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.resolution()).isEqualTo(Resolution.MINUTE);
+			assertThat(rollup.windowStart()).isEqualTo(Harness.T0);
+			assertThat(rollup.count()).isEqualTo(2);
+		});
+		this.harness.advanceWallClock(Duration.ofMinutes(30));
+		assertThat(this.harness.rollups()).as("the hour is not due yet").isEmpty();
+		this.harness.advanceWallClock(Duration.ofMinutes(32));
+		assertThat(this.harness.rollups()).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.resolution()).isEqualTo(Resolution.HOUR);
+			assertThat(rollup.count()).isEqualTo(2);
+		});
+		// a straggler of the closed windows is not counted again
+		this.harness.send(this.car, 45, Map.of("speedKph", 50.0));
+		assertThat(this.harness.counter("fleetgrid.stream.rollups.too-late")).isEqualTo(2);
+		// the device is back: its next windows close by its events again
+		this.harness.send(this.car, 3700, Map.of("speedKph", 50.0));
+		this.harness.send(this.car, 3900, Map.of("speedKph", 50.0));
+		assertThat(this.harness.rollups()).singleElement().satisfies((rollup) -> {
+			assertThat(rollup.resolution()).isEqualTo(Resolution.MINUTE);
+			assertThat(rollup.windowStart()).isEqualTo(Harness.T0.plusSeconds(3660));
+			assertThat(rollup.count()).isEqualTo(1);
+		});
+	}
+
+	@Test
 	void integratesPvEnergyInTheHourlyRollup() {
 		DeviceSnapshot inverter = this.harness.inverter(Harness.ACME, "inv-1", null);
 		for (int minute = 0; minute <= 60; minute++) {

@@ -1,10 +1,19 @@
 package io.fleetgrid.stream.topology;
 
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.nio.ByteBuffer;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.AlertEvent.Acknowledgement;
+import io.fleetgrid.contracts.event.AlertEvent.Severity;
+import io.fleetgrid.contracts.event.AlertEvent.Status;
+import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.MetricValues;
@@ -39,6 +48,77 @@ class StateSerdeTests {
 		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
 		assertThat(read.trip).isNull();
 		assertThat(json(read)).isEqualTo(json(memory));
+	}
+
+	@Test
+	void aLargeDeviceMemoryReadsBackAfterASmallOne() {
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory small = memory();
+		serde.serializer().serialize("t", small);
+		DeviceMemory large = memory();
+		for (int i = 0; i < 400; i++) {
+			large.trip.route.add(new GeoPoint(52.5 + i * 0.001, 13.4));
+			large.metrics.put("sensor" + i, i * 1.5);
+		}
+		byte[] bytes = serde.serializer().serialize("t", large);
+		assertThat(bytes.length).isGreaterThan(8_192);
+		assertThat(json(serde.deserializer().deserialize("t", bytes))).isEqualTo(json(large));
+		assertThat(json(serde.deserializer().deserialize("t", serde.serializer().serialize("t", small))))
+			.isEqualTo(json(small));
+	}
+
+	@Test
+	void deviceMemoryKeepsItsOpenRollupWindows() {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
+		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
+		assertThat(read.rollups.clockMs()).isEqualTo(memory.rollups.clockMs());
+		List<Object> expected = new ArrayList<>();
+		memory.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", expected);
+		List<Object> actual = new ArrayList<>();
+		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
+		assertThat(actual).hasSize(3).isEqualTo(expected);
+	}
+
+	@Test
+	void deviceMemoryOfTheSecondBinaryVersionStillReads() throws Exception {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0)), 120_000);
+		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+		DataOutputStream out = new DataOutputStream(bytes);
+		out.writeByte(2);
+		out.writeInt(memory.recent.size());
+		for (Long identity : memory.recent) {
+			out.writeLong(identity);
+		}
+		out.writeInt(memory.trip.route.size());
+		for (GeoPoint point : memory.trip.route) {
+			out.writeDouble(point.lat());
+			out.writeDouble(point.lon());
+		}
+		memory.rollups.write(out);
+		out.write(JsonSerdes.mapper().writeValueAsBytes(memory));
+		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", bytes.toByteArray());
+		assertThat(json(read)).isEqualTo(json(memory));
+		assertThat(read.rollups.clockMs()).isEqualTo(memory.rollups.clockMs());
+		assertThat(read.rollups.isEmpty()).isFalse();
+	}
+
+	@Test
+	void deviceMemoryOfTheFirstBinaryVersionStillReads() {
+		DeviceMemory memory = memory();
+		byte[] json = JsonSerdes.mapper().writeValueAsBytes(memory);
+		ByteBuffer v1 = ByteBuffer.allocate(1 + 4 + memory.recent.size() * 8 + 4 + json.length);
+		v1.put((byte) 1).putInt(memory.recent.size());
+		memory.recent.forEach(v1::putLong);
+		v1.putInt(-1).put(json);
+		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", v1.array());
+		memory.trip.route = List.of();
+		read.trip.route = List.of();
+		assertThat(json(read)).isEqualTo(json(memory));
+		assertThat(read.rollups.isEmpty()).isTrue();
 	}
 
 	@Test
@@ -88,6 +168,32 @@ class StateSerdeTests {
 		memory.trip.distanceKm = 1.5;
 		memory.trip.route = new ArrayList<>(List.of(new GeoPoint(52.5, 13.4), new GeoPoint(52.51, 13.41)));
 		memory.lastProcessedMs = 42;
+		memory.statePublishedMs = 41;
+		memory.stateUnpublished = true;
+		memory.overspeedAboveSince = T;
+		memory.overspeedMaxKph = 131.5;
+		memory.firstOdometerKm = 1200.0;
+		memory.firstOdometerTs = T.minusSeconds(86_400);
+		memory.dtcCodes = new ArrayList<>(List.of("P0300", "P0171"));
+		memory.lastSpeedTs = T;
+		memory.trip.startPosition = new GeoPoint(52.4, 13.3);
+		memory.trip.lastTs = T;
+		memory.trip.harshBraking = 2;
+		memory.trip.speedSamples = 9;
+		Map<String, Object> details = new LinkedHashMap<>();
+		details.put("speedKph", 131.5);
+		details.put("count", 3);
+		details.put("big", 3_000_000_000_000L);
+		details.put("none", null);
+		details.put("codes", List.of(Map.of("code", "P0300", "description", "Random misfire – ü"), "x"));
+		details.put("flag", false);
+		AlertEvent raised = new AlertEvent("a-1", "t", "d", "g", AlertType.OVERSPEED, Severity.WARNING, Status.RAISED,
+				null, T, null, T, 1, "Speed 131.5 km/h", details, null);
+		memory.alerts.put("OVERSPEED", raised);
+		memory.alerts.put("GEOFENCE_ENTER/g1",
+				new AlertEvent("a-2", "t", "d", null, AlertType.GEOFENCE_ENTER, Severity.INFO, Status.ACKNOWLEDGED,
+						"g1", T, T.plusSeconds(5), T.plusSeconds(9), 3, null, Map.of(),
+						new Acknowledgement("u-1", T.plusSeconds(9), null)));
 		return memory;
 	}
 

@@ -1,0 +1,194 @@
+package io.fleetgrid.stream.rollup;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+
+import io.fleetgrid.contracts.event.Rollup;
+import io.fleetgrid.contracts.event.Rollup.Resolution;
+import io.fleetgrid.contracts.event.TelemetryEvent;
+
+/**
+ * The open rollup windows of one device (part of its device memory): per resolution the
+ * event-time tumbling windows that may still receive events. A window closes, and its
+ * {@link Rollup} is emitted once, when the device's rollup clock (the newest event time
+ * it counted) passes window end + grace; the offline punctuation closes the windows of a
+ * silent device with the clock extrapolated by the wall-clock time since its last event.
+ * An event for a window that closed already is not counted (late beyond grace).
+ * <p>
+ * Mutable, like the device memory that holds it; never shared between threads.
+ */
+public final class RollupBuckets {
+
+	private static final Resolution[] RESOLUTIONS = Resolution.values();
+
+	private static final long NONE = Long.MIN_VALUE;
+
+	/** Newest event time (epoch ms) counted, {@link #NONE} before the first. */
+	private long clockMs = NONE;
+
+	/**
+	 * Per resolution: end (epoch ms) of the newest closed window, {@link #NONE} if none.
+	 */
+	private final long[] closedUntilMs = new long[RESOLUTIONS.length];
+
+	/** Open windows, ordered by resolution, then start. */
+	private final List<Bucket> open = new ArrayList<>(6);
+
+	/**
+	 * No window open or closed yet.
+	 */
+	public RollupBuckets() {
+		java.util.Arrays.fill(this.closedUntilMs, NONE);
+	}
+
+	/**
+	 * Counts an event in its window of every resolution.
+	 * @param event the event
+	 * @param graceMs how long after its end (event time) a window still takes events
+	 * @return for how many resolutions the event came too late (its window closed)
+	 */
+	public int add(TelemetryEvent event, long graceMs) {
+		long ts = event.ts().toEpochMilli();
+		if (ts > this.clockMs) {
+			this.clockMs = ts;
+		}
+		int late = 0;
+		for (Resolution resolution : RESOLUTIONS) {
+			long size = resolution.duration().toMillis();
+			long start = Math.floorDiv(ts, size) * size;
+			long end = start + size;
+			if (end + graceMs <= this.clockMs || end <= this.closedUntilMs[resolution.ordinal()]) {
+				late++;
+			}
+			else {
+				bucket(resolution, start).accumulator.add(event);
+			}
+		}
+		return late;
+	}
+
+	private Bucket bucket(Resolution resolution, long startMs) {
+		int index = 0;
+		for (; index < this.open.size(); index++) {
+			Bucket bucket = this.open.get(index);
+			int order = Integer.compare(bucket.resolution.ordinal(), resolution.ordinal());
+			if (order == 0) {
+				order = Long.compare(bucket.startMs, startMs);
+			}
+			if (order == 0) {
+				return bucket;
+			}
+			if (order > 0) {
+				break;
+			}
+		}
+		Bucket created = new Bucket(resolution, startMs, new RollupAccumulator());
+		this.open.add(index, created);
+		return created;
+	}
+
+	/**
+	 * Closes every window whose end + grace is not after {@code timeMs}.
+	 * @param timeMs event time (epoch ms) the windows are closed at: the rollup clock, or
+	 * for a silent device an estimate of where its clock would be
+	 * @param graceMs grace period
+	 * @param deviceId the device
+	 * @param out receives the rollups of the closed windows (minutes first, oldest first)
+	 */
+	public void closeDue(long timeMs, long graceMs, String deviceId, List<? super Rollup> out) {
+		Iterator<Bucket> buckets = this.open.iterator();
+		while (buckets.hasNext()) {
+			Bucket bucket = buckets.next();
+			long end = bucket.startMs + bucket.resolution.duration().toMillis();
+			if (end + graceMs <= timeMs) {
+				buckets.remove();
+				int r = bucket.resolution.ordinal();
+				this.closedUntilMs[r] = Math.max(this.closedUntilMs[r], end);
+				out.add(bucket.accumulator.toRollup(deviceId, bucket.resolution, Instant.ofEpochMilli(bucket.startMs)));
+			}
+		}
+	}
+
+	/**
+	 * How far (event time) the clock must advance until the first open window closes.
+	 * @param graceMs grace period
+	 * @return milliseconds, {@link Long#MAX_VALUE} when no window is open
+	 */
+	public long untilNextCloseMs(long graceMs) {
+		long next = Long.MAX_VALUE;
+		for (Bucket bucket : this.open) {
+			next = Math.min(next, bucket.startMs + bucket.resolution.duration().toMillis() + graceMs);
+		}
+		return (next == Long.MAX_VALUE) ? Long.MAX_VALUE : Math.max(0, next - this.clockMs);
+	}
+
+	/**
+	 * The rollup clock.
+	 * @return the newest event time counted (epoch ms), {@link Long#MIN_VALUE} before the
+	 * first event
+	 */
+	public long clockMs() {
+		return this.clockMs;
+	}
+
+	/**
+	 * Whether no window is open.
+	 * @return true if none
+	 */
+	public boolean isEmpty() {
+		return this.open.isEmpty();
+	}
+
+	/**
+	 * Writes the binary form (read by {@link #read}).
+	 * @param out where to
+	 * @throws IOException from the stream
+	 */
+	public void write(DataOutput out) throws IOException {
+		out.writeLong(this.clockMs);
+		out.writeByte(this.closedUntilMs.length);
+		for (long closed : this.closedUntilMs) {
+			out.writeLong(closed);
+		}
+		out.writeShort(this.open.size());
+		for (Bucket bucket : this.open) {
+			out.writeByte(bucket.resolution.ordinal());
+			out.writeLong(bucket.startMs);
+			RollupAccumulatorSerde.writeBody(out, bucket.accumulator);
+		}
+	}
+
+	/**
+	 * Reads the binary form written by {@link #write}.
+	 * @param in where from
+	 * @return the buckets
+	 * @throws IOException from the stream or a malformed value
+	 */
+	public static RollupBuckets read(DataInput in) throws IOException {
+		RollupBuckets buckets = new RollupBuckets();
+		buckets.clockMs = in.readLong();
+		int resolutions = in.readByte();
+		for (int i = 0; i < resolutions; i++) {
+			long closed = in.readLong();
+			if (i < buckets.closedUntilMs.length) {
+				buckets.closedUntilMs[i] = closed;
+			}
+		}
+		int open = in.readShort();
+		for (int i = 0; i < open; i++) {
+			Resolution resolution = RESOLUTIONS[in.readByte()];
+			long start = in.readLong();
+			buckets.open.add(new Bucket(resolution, start, RollupAccumulatorSerde.readBody(in)));
+		}
+		return buckets;
+	}
+
+	private record Bucket(Resolution resolution, long startMs, RollupAccumulator accumulator) {
+	}
+
+}
