@@ -23,6 +23,7 @@ import io.fleetgrid.ingest.device.DeviceRegistry;
 import io.fleetgrid.ingest.device.VerifiedDevice;
 import io.fleetgrid.ingest.problem.IngestException;
 import io.fleetgrid.ingest.telemetry.TelemetryIngestor;
+import io.fleetgrid.mqtt.BufferedSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttDeliveryToken;
 import org.eclipse.paho.client.mqttv3.IMqttToken;

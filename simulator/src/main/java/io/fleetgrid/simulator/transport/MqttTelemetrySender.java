@@ -8,6 +8,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import io.fleetgrid.simulator.model.DeviceCredential;
 import io.fleetgrid.simulator.model.EventJson;
+import io.fleetgrid.mqtt.BufferedSocketFactory;
 import org.eclipse.paho.client.mqttv3.IMqttActionListener;
 import org.eclipse.paho.client.mqttv3.IMqttToken;
 import org.eclipse.paho.client.mqttv3.MqttAsyncClient;

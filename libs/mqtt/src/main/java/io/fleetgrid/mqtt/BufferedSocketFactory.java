@@ -1,4 +1,4 @@
-package io.fleetgrid.ingest.mqtt;
+package io.fleetgrid.mqtt;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -17,7 +17,7 @@ import javax.net.SocketFactory;
  * Only for {@code tcp://} URLs (Paho expects an {@code SSLSocketFactory} for
  * {@code ssl://}).
  */
-final class BufferedSocketFactory extends SocketFactory {
+public final class BufferedSocketFactory extends SocketFactory {
 
 	private static final int BUFFER_BYTES = 64 * 1024;
 

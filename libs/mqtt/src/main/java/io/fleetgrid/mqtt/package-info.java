@@ -1,0 +1,4 @@
+/**
+ * MQTT client plumbing shared by ingest-service and the simulator.
+ */
+package io.fleetgrid.mqtt;
