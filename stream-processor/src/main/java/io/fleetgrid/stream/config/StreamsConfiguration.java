@@ -57,6 +57,7 @@ public class StreamsConfiguration {
 		props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, settings.commitInterval().toMillis());
 		props.put(StreamsConfig.STATE_DIR_CONFIG, settings.stateDir());
 		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
+		props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.recordCache().toBytes());
 		// Registry topics: a record that does not bind is logged and skipped (telemetry
 		// is
 		// read as bytes and dead-lettered by the TelemetryProcessor itself).

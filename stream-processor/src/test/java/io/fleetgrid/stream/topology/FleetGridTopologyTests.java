@@ -83,7 +83,7 @@ class FleetGridTopologyTests {
 	void throttlesTheDeviceStateButPublishesAlertStepsAndIgnitionChangesAtOnce() {
 		StreamSettings defaults = StreamSettings.defaults();
 		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5));
+				Duration.ofSeconds(5), null);
 		assertThat(defaults.deviceStateInterval()).isZero();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-2", "fleet-1");
