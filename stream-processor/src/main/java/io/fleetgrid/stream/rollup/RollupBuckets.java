@@ -159,7 +159,7 @@ public final class RollupBuckets {
 		for (Bucket bucket : this.open) {
 			out.writeByte(bucket.resolution.ordinal());
 			out.writeLong(bucket.startMs);
-			RollupAccumulatorSerde.writeBody(out, bucket.accumulator);
+			RollupAccumulatorCodec.writeBody(out, bucket.accumulator);
 		}
 	}
 
@@ -183,7 +183,7 @@ public final class RollupBuckets {
 		for (int i = 0; i < open; i++) {
 			Resolution resolution = RESOLUTIONS[in.readByte()];
 			long start = in.readLong();
-			buckets.open.add(new Bucket(resolution, start, RollupAccumulatorSerde.readBody(in)));
+			buckets.open.add(new Bucket(resolution, start, RollupAccumulatorCodec.readBody(in)));
 		}
 		return buckets;
 	}

@@ -20,8 +20,6 @@ import io.fleetgrid.contracts.event.MetricValues;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.stream.detect.DeviceMemory;
-import io.fleetgrid.stream.rollup.RollupAccumulator;
-import io.fleetgrid.stream.rollup.RollupAccumulatorSerde;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -132,21 +130,6 @@ class StateSerdeTests {
 	void deviceMemoryOfUnknownFormatIsASerializationError() {
 		assertThatExceptionOfType(SerializationException.class)
 			.isThrownBy(() -> new DeviceMemorySerde().deserializer().deserialize("t", new byte[] { 9, 0, 0 }));
-	}
-
-	@Test
-	void rollupAccumulatorReadsBackWhatItWroteAndReadsLegacyJson() {
-		RollupAccumulator accumulator = new RollupAccumulator();
-		accumulator.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4, "pvPowerW", 1000.0)));
-		accumulator.add(event(10, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 1200.0,
-				"batterySocPct", 40.0, "coolantTempC", 91.0)));
-		RollupAccumulatorSerde serde = new RollupAccumulatorSerde(
-				new JsonStateSerde<>(RollupAccumulator.class).deserializer());
-		RollupAccumulator binary = serde.deserializer()
-			.deserialize("t", serde.serializer().serialize("t", accumulator));
-		assertThat(json(binary)).isEqualTo(json(accumulator));
-		byte[] legacy = new JsonStateSerde<>(RollupAccumulator.class).serializer().serialize("t", accumulator);
-		assertThat(json(serde.deserializer().deserialize("t", legacy))).isEqualTo(json(accumulator));
 	}
 
 	private static DeviceMemory memory() {

@@ -1,75 +1,26 @@
 package io.fleetgrid.stream.rollup;
 
-import java.io.ByteArrayOutputStream;
 import java.io.DataInput;
-import java.io.DataInputStream;
 import java.io.DataOutput;
-import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.Map;
 
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
-import org.apache.kafka.common.errors.SerializationException;
-import org.apache.kafka.common.serialization.Deserializer;
-import org.apache.kafka.common.serialization.Serde;
-import org.apache.kafka.common.serialization.Serializer;
 
 /**
- * Compact binary form of {@link RollupAccumulator} for the window stores and their
- * changelogs (read and written twice per event, once per resolution, so JSON was a large
- * part of the cost per event). The first byte is a format version; a value that starts
- * with <code>{</code> is the JSON of earlier versions and is read with {@code legacy}, so
- * existing changelogs restore after an upgrade.
+ * Binary form of {@link RollupAccumulator}: the open rollup windows are part of the
+ * device memory ({@link RollupBuckets#write}), written with every event, so JSON would be
+ * a large part of the cost per event.
  */
-public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
+final class RollupAccumulatorCodec {
 
-	private static final byte VERSION = 1;
-
-	private final Deserializer<RollupAccumulator> legacy;
-
-	/**
-	 * A serde.
-	 * @param legacy reads values written as JSON by earlier versions
-	 */
-	public RollupAccumulatorSerde(Deserializer<RollupAccumulator> legacy) {
-		this.legacy = legacy;
-	}
-
-	@Override
-	public Serializer<RollupAccumulator> serializer() {
-		return (topic, value) -> (value != null) ? write(value) : null;
-	}
-
-	@Override
-	public Deserializer<RollupAccumulator> deserializer() {
-		return (topic, bytes) -> {
-			if (bytes == null) {
-				return null;
-			}
-			if (bytes.length > 0 && bytes[0] == '{') {
-				return this.legacy.deserialize(topic, bytes);
-			}
-			return read(bytes);
-		};
-	}
-
-	static byte[] write(RollupAccumulator value) {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream(256);
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			out.writeByte(VERSION);
-			writeBody(out, value);
-		}
-		catch (IOException ex) {
-			throw new UncheckedIOException(ex);
-		}
-		return bytes.toByteArray();
+	private RollupAccumulatorCodec() {
 	}
 
 	/**
-	 * Writes an accumulator without the version byte (also part of the device memory).
+	 * Writes an accumulator.
 	 * @param out where to
 	 * @param value the accumulator
 	 * @throws IOException from the stream
@@ -100,19 +51,6 @@ public final class RollupAccumulatorSerde implements Serde<RollupAccumulator> {
 			out.writeDouble(stats.max());
 			out.writeDouble(stats.sum());
 			out.writeDouble(stats.last());
-		}
-	}
-
-	static RollupAccumulator read(byte[] bytes) {
-		try (DataInputStream in = new DataInputStream(new java.io.ByteArrayInputStream(bytes))) {
-			byte version = in.readByte();
-			if (version != VERSION) {
-				throw new SerializationException("unknown RollupAccumulator format " + version);
-			}
-			return readBody(in);
-		}
-		catch (IOException | RuntimeException ex) {
-			throw new SerializationException("cannot read RollupAccumulator: " + ex.getMessage(), ex);
 		}
 	}
 
