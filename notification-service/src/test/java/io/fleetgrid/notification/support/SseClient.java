@@ -91,8 +91,10 @@ public final class SseClient implements AutoCloseable {
 						if (onEvent != null) {
 							onEvent.accept(event);
 						}
-						this.events.add(event);
+						// Listed before a waiting nextEvent gets it: an event seen
+						// through nextEvent is always in events() too.
 						this.all.add(event);
+						this.events.add(event);
 					}
 					current[0] = null;
 					current[1] = null;
