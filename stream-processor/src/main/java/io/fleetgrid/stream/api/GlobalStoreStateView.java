@@ -6,12 +6,18 @@ import java.util.Optional;
 import java.util.function.Function;
 
 import io.fleetgrid.contracts.event.DeviceState;
+import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.stream.topology.FleetGridTopology;
+import org.apache.kafka.common.errors.SerializationException;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
 import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.kafka.config.StreamsBuilderFactoryBean;
 import org.springframework.stereotype.Component;
@@ -26,6 +32,10 @@ import org.springframework.stereotype.Component;
 @Component
 class GlobalStoreStateView implements DeviceStateView {
 
+	private static final Logger LOGGER = LoggerFactory.getLogger(GlobalStoreStateView.class);
+
+	private static final Deserializer<DeviceState> DESERIALIZER = JsonSerdes.valueDeserializer(Topics.DEVICE_STATE);
+
 	private final StreamsBuilderFactoryBean streams;
 
 	GlobalStoreStateView(StreamsBuilderFactoryBean streams) {
@@ -34,7 +44,7 @@ class GlobalStoreStateView implements DeviceStateView {
 
 	@Override
 	public Optional<DeviceState> find(String deviceId) {
-		return read((store) -> Optional.ofNullable(store.get(deviceId)));
+		return read((store) -> Optional.ofNullable(state(deviceId, store.get(deviceId))));
 	}
 
 	@Override
@@ -42,7 +52,7 @@ class GlobalStoreStateView implements DeviceStateView {
 		return read((store) -> {
 			List<DeviceState> states = new ArrayList<>(deviceIds.size());
 			for (String deviceId : deviceIds) {
-				DeviceState state = store.get(deviceId);
+				DeviceState state = state(deviceId, store.get(deviceId));
 				if (state != null) {
 					states.add(state);
 				}
@@ -51,13 +61,30 @@ class GlobalStoreStateView implements DeviceStateView {
 		});
 	}
 
-	private <T> T read(Function<ReadOnlyKeyValueStore<String, DeviceState>, T> query) {
+	/**
+	 * Reads a state the view holds as JSON; one that does not read (never written by this
+	 * service) counts as unknown.
+	 */
+	private static DeviceState state(String deviceId, byte[] json) {
+		if (json == null) {
+			return null;
+		}
+		try {
+			return DESERIALIZER.deserialize(Topics.DEVICE_STATE.name(), json);
+		}
+		catch (SerializationException ex) {
+			LOGGER.warn("Unreadable state of device {} in the view: {}", deviceId, ex.getMessage());
+			return null;
+		}
+	}
+
+	private <T> T read(Function<ReadOnlyKeyValueStore<String, byte[]>, T> query) {
 		KafkaStreams kafkaStreams = this.streams.getKafkaStreams();
 		if (kafkaStreams == null) {
 			throw new StateUnavailableException("the stream processor is not running", null);
 		}
 		try {
-			ReadOnlyKeyValueStore<String, DeviceState> store = kafkaStreams.store(StoreQueryParameters
+			ReadOnlyKeyValueStore<String, byte[]> store = kafkaStreams.store(StoreQueryParameters
 				.fromNameAndType(FleetGridTopology.STATE_VIEW_STORE, QueryableStoreTypes.keyValueStore()));
 			return query.apply(store);
 		}

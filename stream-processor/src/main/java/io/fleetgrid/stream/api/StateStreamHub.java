@@ -85,6 +85,19 @@ class StateStreamHub implements StateViewListener, DisposableBean {
 		return emitter;
 	}
 
+	/**
+	 * Whether a stream of the device's tenant is open (any open stream for a device the
+	 * registry does not know).
+	 */
+	@Override
+	public boolean wants(String deviceId) {
+		if (this.byTenant.isEmpty()) {
+			return false;
+		}
+		DeviceSnapshot device = this.registry.device(deviceId);
+		return device == null || this.byTenant.containsKey(device.tenantId());
+	}
+
 	@Override
 	public void onState(DeviceState state) {
 		Set<StateSubscription> subscriptions = this.byTenant.get(state.tenantId());

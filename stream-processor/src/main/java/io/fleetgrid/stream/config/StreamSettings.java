@@ -31,8 +31,8 @@ import org.springframework.util.unit.DataSize;
  * changelogs); for tests and benchmarks only: the TopologyTestDriver commits, and so
  * checkpoints every RocksDB store, after every record
  * @param deviceStateInterval publish a device's state at most once per this wall-clock
- * interval, and at once when an alert step was emitted or the ignition changed; zero (the
- * default here; the application sets 5 s) publishes after every event
+ * interval, and at once when an alert was raised or cleared or the ignition changed; zero
+ * (the default here; the application sets 5 s) publishes after every event
  * @param recordCache bytes of Kafka Streams' record cache per instance
  * ({@code statestore.cache.max.bytes}, default 64 MB against Kafka's 10 MB): repeated
  * writes of one device's memory within a commit interval reach RocksDB and the changelog

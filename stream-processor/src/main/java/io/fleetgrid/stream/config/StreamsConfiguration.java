@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetgrid.contracts.event.DeviceState;
 import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.topology.FleetGridTopology;
 import io.fleetgrid.stream.topology.StateViewListener;
@@ -81,7 +82,28 @@ public class StreamsConfiguration {
 	@Bean
 	FleetGridTopology fleetGridTopology(StreamsBuilderFactoryBean factory, StreamSettings settings, Registry registry,
 			MeterRegistry meterRegistry, List<StateViewListener> stateListeners) throws Exception {
-		StateViewListener stateListener = (state) -> stateListeners.forEach((listener) -> listener.onState(state));
+		StateViewListener stateListener = new StateViewListener() {
+
+			@Override
+			public boolean wants(String deviceId) {
+				for (StateViewListener listener : stateListeners) {
+					if (listener.wants(deviceId)) {
+						return true;
+					}
+				}
+				return false;
+			}
+
+			@Override
+			public void onState(DeviceState state) {
+				stateListeners.forEach((listener) -> {
+					if (listener.wants(state.deviceId())) {
+						listener.onState(state);
+					}
+				});
+			}
+
+		};
 		FleetGridTopology topology = new FleetGridTopology(settings, registry, meterRegistry, stateListener);
 		topology.build(factory.getObject());
 		return topology;

@@ -11,12 +11,33 @@ import io.fleetgrid.contracts.event.DeviceState;
 @FunctionalInterface
 public interface StateViewListener {
 
-	/** A listener that ignores every state. */
-	StateViewListener NONE = (state) -> {
+	/** A listener that wants no state. */
+	StateViewListener NONE = new StateViewListener() {
+
+		@Override
+		public boolean wants(String deviceId) {
+			return false;
+		}
+
+		@Override
+		public void onState(DeviceState state) {
+		}
+
 	};
 
 	/**
-	 * A new state of a device.
+	 * Whether the listener wants the new state of a device: the view holds states as JSON
+	 * and reads one only for a listener that wants it. Called on the global stream
+	 * thread; must be cheap.
+	 * @param deviceId the device
+	 * @return true to get {@link #onState}
+	 */
+	default boolean wants(String deviceId) {
+		return true;
+	}
+
+	/**
+	 * A new state of a device that {@link #wants} said it wants.
 	 * @param state the state as now held by the view
 	 */
 	void onState(DeviceState state);

@@ -197,7 +197,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		out.addAll(alerts.emitted());
 		trip.ifPresent(out::add);
 		long now = this.context.currentSystemTimeMs();
-		if (this.stateIntervalMs <= 0 || !alerts.emitted().isEmpty()
+		if (this.stateIntervalMs <= 0 || raisedOrCleared(alerts.emitted())
 				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))
 				|| now - memory.statePublishedMs >= this.stateIntervalMs) {
 			memory.markStatePublished(now);
@@ -208,6 +208,19 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			memory.stateUnpublished = true;
 		}
 		this.metrics.processed();
+	}
+
+	/**
+	 * Whether a step changed which alerts are active (the state lists them); an UPDATED
+	 * step changes nothing the state shows.
+	 */
+	private static boolean raisedOrCleared(List<AlertEvent> steps) {
+		for (AlertEvent step : steps) {
+			if (step.status() != AlertEvent.Status.UPDATED) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static void advance(DeviceMemory memory, TelemetryEvent event, GeoPoint position) {

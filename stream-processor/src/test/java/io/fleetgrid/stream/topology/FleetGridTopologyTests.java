@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fleetgrid.contracts.event.AlertEvent;
+import io.fleetgrid.contracts.event.AlertEvent.Status;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.DeviceState;
@@ -110,6 +111,35 @@ class FleetGridTopologyTests {
 			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
 			assertThat(throttledHarness.states()).extracting(DeviceState::lastSeen)
 				.containsExactly(Harness.T0.plusSeconds(11));
+		}
+	}
+
+	@Test
+	void publishesTheThrottledStateWhenAnAlertIsRaisedOrClearedButNotForAnUpdate() {
+		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
+				Duration.ofSeconds(5), null);
+		try (Harness throttledHarness = new Harness(throttled, true)) {
+			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-3", "fleet-1");
+			throttledHarness.send(van, 0, Map.of("speedKph", 130.0));
+			throttledHarness.send(van, 5, Map.of("speedKph", 130.0));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(130.0);
+			throttledHarness.send(van, 10, Map.of("speedKph", 131.0));
+			assertThat(throttledHarness.states()).as("OVERSPEED raised")
+				.singleElement()
+				.satisfies((state) -> assertThat(state.activeAlerts()).containsExactly(AlertType.OVERSPEED));
+			throttledHarness.send(van, 11, Map.of("speedKph", 140.0));
+			assertThat(throttledHarness.alerts()).extracting(AlertEvent::status)
+				.containsExactly(Status.RAISED, Status.UPDATED);
+			assertThat(throttledHarness.states()).as("an update leaves the active alerts as they were").isEmpty();
+			// slowing down gently (no HARSH_BRAKING), below 120 - 5 km/h from second 16
+			throttledHarness.send(van, 12, Map.of("speedKph", 135.0));
+			throttledHarness.send(van, 14, Map.of("speedKph", 125.0));
+			throttledHarness.send(van, 16, Map.of("speedKph", 114.0));
+			throttledHarness.send(van, 26, Map.of("speedKph", 110.0));
+			assertThat(throttledHarness.alerts()).extracting(AlertEvent::status).containsExactly(Status.CLEARED);
+			assertThat(throttledHarness.states()).as("OVERSPEED cleared")
+				.singleElement()
+				.satisfies((state) -> assertThat(state.activeAlerts()).isEmpty());
 		}
 	}
 
