@@ -38,11 +38,16 @@ import org.springframework.util.unit.DataSize;
  * writes of one device's memory within a commit interval reach RocksDB and the changelog
  * once; with 10,000 devices the larger cache doubled the sustained events/s
  * (BENCHMARKS.md)
+ * @param memoryMirror device memories an instance keeps as objects besides the record
+ * cache's bytes (default 8,192; split evenly over the telemetry partitions' tasks; 0
+ * turns it off), so that the next event of a device does not read its memory back from
+ * bytes; each takes a few KB of heap
  */
 @ConfigurationProperties("fleetgrid.stream")
 public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
 		Integer threads, Duration grace, Duration offlineCheckInterval, Detectors detectors,
-		Map<String, Severity> severities, Boolean inMemoryStores, Duration deviceStateInterval, DataSize recordCache) {
+		Map<String, Severity> severities, Boolean inMemoryStores, Duration deviceStateInterval, DataSize recordCache,
+		Integer memoryMirror) {
 
 	public StreamSettings {
 		applicationId = (applicationId != null) ? applicationId : "stream-processor";
@@ -57,6 +62,10 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 		inMemoryStores = (inMemoryStores != null) ? inMemoryStores : false;
 		deviceStateInterval = (deviceStateInterval != null) ? deviceStateInterval : Duration.ZERO;
 		recordCache = (recordCache != null) ? recordCache : DataSize.ofMegabytes(64);
+		memoryMirror = (memoryMirror != null) ? memoryMirror : 8192;
+		if (memoryMirror < 0) {
+			throw new IllegalArgumentException("fleetgrid.stream.memory-mirror must not be negative: " + memoryMirror);
+		}
 	}
 
 	/**
@@ -73,7 +82,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 	 * @return the defaults
 	 */
 	public static StreamSettings defaults() {
-		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null);
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, null);
 	}
 
 	/**

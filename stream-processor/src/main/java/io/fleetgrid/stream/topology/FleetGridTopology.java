@@ -13,6 +13,7 @@ import io.fleetgrid.contracts.topic.Topics;
 import io.fleetgrid.stream.alert.Severities;
 import io.fleetgrid.stream.config.StreamSettings;
 import io.fleetgrid.stream.detect.Detector;
+import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.detect.DtcDetector;
 import io.fleetgrid.stream.detect.EngineOverheatDetector;
 import io.fleetgrid.stream.detect.GeofenceDetector;
@@ -42,6 +43,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -125,9 +127,12 @@ public final class FleetGridTopology {
 		this.registry.addTo(builder, this.settings::keyValueStore);
 		// With the record cache, a device's memory goes to RocksDB and to its changelog
 		// once per commit (or cache eviction), not with every event of the device.
-		builder.addStateStore(Stores
+		// And the memories last used stay objects in front of the cache (reads only).
+		StoreBuilder<KeyValueStore<String, DeviceMemory>> memories = Stores
 			.keyValueStoreBuilder(this.settings.keyValueStore(MEMORY_STORE), Serdes.String(), new DeviceMemorySerde())
-			.withCachingEnabled());
+			.withCachingEnabled();
+		int mirrorPerTask = Math.ceilDiv(this.settings.memoryMirror(), Topics.TELEMETRY.partitions());
+		builder.addStateStore((mirrorPerTask > 0) ? MirroredMemoryStore.builder(memories, mirrorPerTask) : memories);
 		builder.addStateStore(Stores.keyValueStoreBuilder(this.settings.keyValueStore(PRESENCE_STORE), Serdes.String(),
 				new JsonStateSerde<>(Presence.class)));
 		// The view keeps each state's JSON as it is on the topic: the global thread

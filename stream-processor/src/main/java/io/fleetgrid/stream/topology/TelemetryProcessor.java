@@ -79,6 +79,8 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 
 	private KeyValueStore<String, Presence> presences;
 
+	private MirroredMemoryStore mirror;
+
 	TelemetryProcessor(Registry registry, StreamSettings settings, Severities severities, List<Detector> detectors,
 			StreamMetrics metrics) {
 		this.registry = registry;
@@ -95,6 +97,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	public void init(FixedKeyProcessorContext<String, Object> context) {
 		this.context = context;
 		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
+		this.mirror = MirroredMemoryStore.of(this.memories);
 		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
 	}
 
@@ -168,6 +171,10 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			}
 		}
 		catch (RuntimeException ex) {
+			if (this.mirror != null) {
+				// the memory object may be half-changed: read the stored one next time
+				this.mirror.forget(event.deviceId());
+			}
 			deadLetter(record, event, "processing failed: " + ex);
 			return;
 		}

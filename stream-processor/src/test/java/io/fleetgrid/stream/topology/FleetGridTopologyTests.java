@@ -84,7 +84,7 @@ class FleetGridTopologyTests {
 	void throttlesTheDeviceStateButPublishesAlertStepsAndIgnitionChangesAtOnce() {
 		StreamSettings defaults = StreamSettings.defaults();
 		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null);
+				Duration.ofSeconds(5), null, null);
 		assertThat(defaults.deviceStateInterval()).isZero();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-2", "fleet-1");
@@ -117,7 +117,7 @@ class FleetGridTopologyTests {
 	@Test
 	void publishesTheThrottledStateWhenAnAlertIsRaisedOrClearedButNotForAnUpdate() {
 		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null);
+				Duration.ofSeconds(5), null, null);
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-3", "fleet-1");
 			throttledHarness.send(van, 0, Map.of("speedKph", 130.0));
