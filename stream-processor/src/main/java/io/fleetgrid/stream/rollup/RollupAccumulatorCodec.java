@@ -4,9 +4,11 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
 
 /**
@@ -84,6 +86,86 @@ final class RollupAccumulatorCodec {
 					new MetricStats(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
 		}
 		return value;
+	}
+
+	/**
+	 * Writes an accumulator in the compact form of device-memory format 4: numbers and
+	 * instants short ({@link Compact}), the tenant and metric names as indexes into the
+	 * name table of the windows ({@link RollupBuckets#write}).
+	 * @param out where to
+	 * @param value the accumulator
+	 * @param names index of every name in the table
+	 * @throws IOException from the stream
+	 */
+	static void writeCompact(DataOutput out, RollupAccumulator value, Map<String, Integer> names) throws IOException {
+		Compact.writeVarInt(out, (value.tenantId != null) ? names.get(value.tenantId) : -1);
+		Compact.writeVarLong(out, value.count);
+		Compact.writeDouble(out, value.speedSum);
+		Compact.writeVarLong(out, value.speedCount);
+		Compact.writeDouble(out, value.maxSpeedKph);
+		Compact.writeDouble(out, value.distanceM);
+		out.writeBoolean(value.positioned);
+		Compact.writePoint(out, value.lastPosition);
+		Compact.writeInstant(out, value.lastPositionTs);
+		Compact.writeDouble(out, value.pvEnergyWh);
+		Compact.writeDouble(out, value.lastPvW);
+		Compact.writeInstant(out, value.lastPvTs);
+		Compact.writeDouble(out, value.minSocPct);
+		Compact.writeDouble(out, value.maxCoolantC);
+		Compact.writeDouble(out, value.maxInverterC);
+		Compact.writeInstant(out, value.lastTs);
+		Compact.writeSize(out, value.metrics.size());
+		for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
+			Compact.writeSize(out, names.get(entry.getKey()));
+			MetricStats stats = entry.getValue();
+			Compact.writeVarLong(out, stats.count());
+			Compact.writeDouble(out, stats.min());
+			Compact.writeDouble(out, stats.max());
+			Compact.writeDouble(out, stats.sum());
+			Compact.writeDouble(out, stats.last());
+		}
+	}
+
+	/**
+	 * Reads an accumulator written by {@link #writeCompact}.
+	 * @param in where from
+	 * @param names the name table
+	 * @return the accumulator
+	 * @throws IOException from the stream, or an index outside the table
+	 */
+	static RollupAccumulator readCompact(DataInput in, List<String> names) throws IOException {
+		RollupAccumulator value = new RollupAccumulator();
+		int tenant = Compact.readVarInt(in);
+		value.tenantId = (tenant >= 0) ? name(names, tenant) : null;
+		value.count = Compact.readVarLong(in);
+		value.speedSum = Compact.readDouble(in);
+		value.speedCount = Compact.readVarLong(in);
+		value.maxSpeedKph = Compact.readNullableDouble(in);
+		value.distanceM = Compact.readDouble(in);
+		value.positioned = in.readBoolean();
+		value.lastPosition = Compact.readPoint(in);
+		value.lastPositionTs = Compact.readInstant(in);
+		value.pvEnergyWh = Compact.readNullableDouble(in);
+		value.lastPvW = Compact.readNullableDouble(in);
+		value.lastPvTs = Compact.readInstant(in);
+		value.minSocPct = Compact.readNullableDouble(in);
+		value.maxCoolantC = Compact.readNullableDouble(in);
+		value.maxInverterC = Compact.readNullableDouble(in);
+		value.lastTs = Compact.readInstant(in);
+		int metrics = Compact.readSize(in);
+		for (int i = 0; i < metrics; i++) {
+			String name = name(names, Compact.readSize(in));
+			value.metrics.put(name, new MetricStats(Compact.readVarLong(in), Compact.readDouble(in),
+					Compact.readDouble(in), Compact.readDouble(in), Compact.readDouble(in)));
+		}
+		return value;
+	}
+
+	private static String name(List<String> names, int index) throws IOException {
+		if (index >= names.size()) {
+			throw new IOException("name " + index + " outside the table of " + names.size());
+		}
+		return names.get(index);
 	}
 
 	private static void writeString(DataOutput out, String value) throws IOException {

@@ -6,11 +6,14 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.stream.codec.Compact;
 
 /**
  * The open rollup windows of one device (part of its device memory): per resolution the
@@ -147,43 +150,83 @@ public final class RollupBuckets {
 	/**
 	 * Writes the binary form (read by {@link #read}).
 	 * @param out where to
+	 * @param compact the compact form of device-memory format 4 (a name table of the
+	 * tenant and metric names, then the windows with short numbers); otherwise the form
+	 * of formats 2 and 3
 	 * @throws IOException from the stream
 	 */
-	public void write(DataOutput out) throws IOException {
-		out.writeLong(this.clockMs);
-		out.writeByte(this.closedUntilMs.length);
-		for (long closed : this.closedUntilMs) {
-			out.writeLong(closed);
+	public void write(DataOutput out, boolean compact) throws IOException {
+		if (!compact) {
+			out.writeLong(this.clockMs);
+			out.writeByte(this.closedUntilMs.length);
+			for (long closed : this.closedUntilMs) {
+				out.writeLong(closed);
+			}
+			out.writeShort(this.open.size());
+			for (Bucket bucket : this.open) {
+				out.writeByte(bucket.resolution.ordinal());
+				out.writeLong(bucket.startMs);
+				RollupAccumulatorCodec.writeBody(out, bucket.accumulator);
+			}
+			return;
 		}
-		out.writeShort(this.open.size());
+		Compact.writeVarLong(out, this.clockMs);
+		Compact.writeSize(out, this.closedUntilMs.length);
+		for (long closed : this.closedUntilMs) {
+			Compact.writeVarLong(out, closed);
+		}
+		Map<String, Integer> names = new LinkedHashMap<>();
+		for (Bucket bucket : this.open) {
+			if (bucket.accumulator.tenantId != null) {
+				names.putIfAbsent(bucket.accumulator.tenantId, names.size());
+			}
+			for (String metric : bucket.accumulator.metrics.keySet()) {
+				names.putIfAbsent(metric, names.size());
+			}
+		}
+		Compact.writeSize(out, names.size());
+		for (String name : names.keySet()) {
+			Compact.writeString(out, name);
+		}
+		Compact.writeSize(out, this.open.size());
 		for (Bucket bucket : this.open) {
 			out.writeByte(bucket.resolution.ordinal());
-			out.writeLong(bucket.startMs);
-			RollupAccumulatorCodec.writeBody(out, bucket.accumulator);
+			Compact.writeVarLong(out, bucket.startMs);
+			RollupAccumulatorCodec.writeCompact(out, bucket.accumulator, names);
 		}
 	}
 
 	/**
 	 * Reads the binary form written by {@link #write}.
 	 * @param in where from
+	 * @param compact whether it is the compact form
 	 * @return the buckets
 	 * @throws IOException from the stream or a malformed value
 	 */
-	public static RollupBuckets read(DataInput in) throws IOException {
+	public static RollupBuckets read(DataInput in, boolean compact) throws IOException {
 		RollupBuckets buckets = new RollupBuckets();
-		buckets.clockMs = in.readLong();
-		int resolutions = in.readByte();
+		buckets.clockMs = compact ? Compact.readVarLong(in) : in.readLong();
+		int resolutions = compact ? Compact.readSize(in) : in.readByte();
 		for (int i = 0; i < resolutions; i++) {
-			long closed = in.readLong();
+			long closed = compact ? Compact.readVarLong(in) : in.readLong();
 			if (i < buckets.closedUntilMs.length) {
 				buckets.closedUntilMs[i] = closed;
 			}
 		}
-		int open = in.readShort();
+		List<String> names = List.of();
+		if (compact) {
+			int count = Compact.readSize(in);
+			names = new ArrayList<>(count);
+			for (int i = 0; i < count; i++) {
+				names.add(Compact.readString(in));
+			}
+		}
+		int open = compact ? Compact.readSize(in) : in.readShort();
 		for (int i = 0; i < open; i++) {
 			Resolution resolution = RESOLUTIONS[in.readByte()];
-			long start = in.readLong();
-			buckets.open.add(new Bucket(resolution, start, RollupAccumulatorCodec.readBody(in)));
+			long start = compact ? Compact.readVarLong(in) : in.readLong();
+			buckets.open.add(new Bucket(resolution, start,
+					compact ? RollupAccumulatorCodec.readCompact(in, names) : RollupAccumulatorCodec.readBody(in)));
 		}
 		return buckets;
 	}

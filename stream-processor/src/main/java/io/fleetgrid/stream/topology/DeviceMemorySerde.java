@@ -17,6 +17,7 @@ import io.fleetgrid.contracts.event.AlertEvent.Status;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.rollup.RollupBuckets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -27,24 +28,32 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The {@code device-memory} store's value format, read and written with every event: all
- * binary (no JSON since version 3, which halved the cost of the memory round trip). The
- * first byte is a format version. Earlier formats still read, so existing changelogs
- * restore after an upgrade: a value that starts with <code>{</code> is the all-JSON form
- * of the first versions; version 1 had the recent event identities and the route of the
- * trip in progress in binary and the rest as JSON, version 2 added the open rollup
- * windows (before them, window stores held the rollups).
+ * binary since version 3 (which halved the cost of the memory round trip), compact since
+ * version 4 (about half the bytes of version 3 for a moving vehicle, so half the record
+ * cache, RocksDB and changelog bytes per device). The first byte is a format version.
+ * Earlier formats still read, so existing changelogs restore after an upgrade: a value
+ * that starts with <code>{</code> is the all-JSON form of the first versions; version 1
+ * had the recent event identities and the route of the trip in progress in binary and the
+ * rest as JSON, version 2 added the open rollup windows (before them, window stores held
+ * the rollups); version 3 is version 4 with every number in full width.
  *
  * <pre>
- * 3 | recent (int count, long…) | last event (ts, seq, speed, speed ts, position)
- *   | metrics (tagged values) | active alerts (key, alert with tagged details…)
- *   | overspeed state | geofence states | DTC codes | odometer | production drop
- *   | trip in progress (with its route) | wall-clock marks | rollup windows
- * </pre> Nullable fields carry a presence byte; strings are length-prefixed UTF-8; alert
- * details and metrics use the tags of {@link BinaryFields}.
+ * 4 | recent (count, first id, differences…) | last event (ts, seq, speed, speed ts,
+ *   | position) | metrics (tagged values) | active alerts (key, alert with tagged
+ *   | details…) | overspeed state | geofence states | DTC codes | odometer
+ *   | production drop | trip in progress (route as 10⁻⁷° differences) | wall-clock marks
+ *   | rollup windows (name table, then the windows)
+ * </pre> Numbers, instants and sizes use the short forms of {@link Compact}; strings are
+ * length-prefixed UTF-8; alert details and metrics use the tags of {@link BinaryFields}.
  */
 public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 
-	private static final byte VERSION = 3;
+	private static final byte VERSION = 4;
+
+	/**
+	 * Version 3: as version 4 with every number, instant and size in full (read only).
+	 */
+	private static final byte VERSION_FULL_WIDTH = 3;
 
 	/**
 	 * Version 2: recent, route and rollup windows in binary, the rest JSON (read only).
@@ -77,43 +86,48 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		ByteArrayDataOutput out = ByteArrayDataOutput.forThread();
 		try {
 			out.writeByte(VERSION);
-			out.writeInt(memory.recent.size());
+			Compact.writeSize(out, memory.recent.size());
+			long previous = 0;
 			for (Long identity : memory.recent) {
-				out.writeLong(identity);
+				Compact.writeVarLong(out, identity - previous);
+				previous = identity;
 			}
-			BinaryFields.writeInstant(out, memory.lastTs);
-			BinaryFields.writeLong(out, memory.lastSeq);
-			BinaryFields.writeDouble(out, memory.lastSpeedKph);
-			BinaryFields.writeInstant(out, memory.lastSpeedTs);
-			BinaryFields.writePoint(out, memory.lastPosition);
+			Compact.writeInstant(out, memory.lastTs);
+			out.writeBoolean(memory.lastSeq != null);
+			if (memory.lastSeq != null) {
+				Compact.writeVarLong(out, memory.lastSeq);
+			}
+			Compact.writeDouble(out, memory.lastSpeedKph);
+			Compact.writeInstant(out, memory.lastSpeedTs);
+			Compact.writePoint(out, memory.lastPosition);
 			BinaryFields.writeMap(out, memory.metrics);
-			out.writeInt(memory.alerts.size());
+			Compact.writeSize(out, memory.alerts.size());
 			for (Map.Entry<String, AlertEvent> entry : memory.alerts.entrySet()) {
 				BinaryFields.writeString(out, entry.getKey());
 				writeAlert(out, entry.getValue());
 			}
-			BinaryFields.writeInstant(out, memory.overspeedAboveSince);
-			BinaryFields.writeDouble(out, memory.overspeedMaxKph);
-			BinaryFields.writeInstant(out, memory.overspeedBelowSince);
-			out.writeInt(memory.fences.size());
+			Compact.writeInstant(out, memory.overspeedAboveSince);
+			Compact.writeDouble(out, memory.overspeedMaxKph);
+			Compact.writeInstant(out, memory.overspeedBelowSince);
+			Compact.writeSize(out, memory.fences.size());
 			for (Map.Entry<String, DeviceMemory.FenceState> entry : memory.fences.entrySet()) {
 				BinaryFields.writeString(out, entry.getKey());
 				DeviceMemory.FenceState fence = entry.getValue();
 				out.writeBoolean(fence.inside);
-				BinaryFields.writeInstant(out, fence.insideSince);
-				out.writeInt(fence.pending);
-				BinaryFields.writeInstant(out, fence.pendingSince);
+				Compact.writeInstant(out, fence.insideSince);
+				Compact.writeVarInt(out, fence.pending);
+				Compact.writeInstant(out, fence.pendingSince);
 			}
 			BinaryFields.writeStrings(out, memory.dtcCodes);
-			BinaryFields.writeDouble(out, memory.firstOdometerKm);
-			BinaryFields.writeInstant(out, memory.firstOdometerTs);
-			BinaryFields.writeInstant(out, memory.productionLowSince);
+			Compact.writeDouble(out, memory.firstOdometerKm);
+			Compact.writeInstant(out, memory.firstOdometerTs);
+			Compact.writeInstant(out, memory.productionLowSince);
 			writeTrip(out, memory.trip);
-			out.writeLong(memory.lastProcessedMs);
-			out.writeLong(memory.presenceWrittenMs);
-			out.writeLong(memory.statePublishedMs);
+			Compact.writeVarLong(out, memory.lastProcessedMs);
+			Compact.writeVarLong(out, memory.presenceWrittenMs);
+			Compact.writeVarLong(out, memory.statePublishedMs);
 			out.writeBoolean(memory.stateUnpublished);
-			memory.rollups.write(out);
+			memory.rollups.write(out, true);
 		}
 		catch (IOException | RuntimeException ex) {
 			throw new SerializationException("cannot write DeviceMemory: " + ex.getMessage(), ex);
@@ -121,47 +135,69 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		return out.toByteArray();
 	}
 
-	private static DeviceMemory readBinary(DataInput in) throws IOException {
+	/**
+	 * Reads format 3 ({@code compact} false) or 4: the same fields in the same order,
+	 * format 4 with the short forms of {@link Compact}.
+	 */
+	private static DeviceMemory readBinary(DataInput in, boolean compact) throws IOException {
 		DeviceMemory memory = new DeviceMemory();
-		int recentSize = in.readInt();
+		int recentSize = size(in, compact);
 		memory.recent = new ArrayList<>(recentSize + 1);
+		long previous = 0;
 		for (int i = 0; i < recentSize; i++) {
-			memory.recent.add(in.readLong());
+			previous = compact ? previous + Compact.readVarLong(in) : in.readLong();
+			memory.recent.add(previous);
 		}
-		memory.lastTs = BinaryFields.readInstant(in);
-		memory.lastSeq = BinaryFields.readLong(in);
-		memory.lastSpeedKph = BinaryFields.readDouble(in);
-		memory.lastSpeedTs = BinaryFields.readInstant(in);
-		memory.lastPosition = BinaryFields.readPoint(in);
+		memory.lastTs = instant(in, compact);
+		memory.lastSeq = compact ? (in.readBoolean() ? Compact.readVarLong(in) : null) : BinaryFields.readLong(in);
+		memory.lastSpeedKph = nullableDouble(in, compact);
+		memory.lastSpeedTs = instant(in, compact);
+		memory.lastPosition = compact ? Compact.readPoint(in) : BinaryFields.readPoint(in);
 		BinaryFields.readMap(in, memory.metrics);
-		int alerts = in.readInt();
+		int alerts = size(in, compact);
 		for (int i = 0; i < alerts; i++) {
 			memory.alerts.put(BinaryFields.readString(in), readAlert(in));
 		}
-		memory.overspeedAboveSince = BinaryFields.readInstant(in);
-		memory.overspeedMaxKph = BinaryFields.readDouble(in);
-		memory.overspeedBelowSince = BinaryFields.readInstant(in);
-		int fences = in.readInt();
+		memory.overspeedAboveSince = instant(in, compact);
+		memory.overspeedMaxKph = nullableDouble(in, compact);
+		memory.overspeedBelowSince = instant(in, compact);
+		int fences = size(in, compact);
 		for (int i = 0; i < fences; i++) {
 			String geofenceId = BinaryFields.readString(in);
 			DeviceMemory.FenceState fence = new DeviceMemory.FenceState();
 			fence.inside = in.readBoolean();
-			fence.insideSince = BinaryFields.readInstant(in);
-			fence.pending = in.readInt();
-			fence.pendingSince = BinaryFields.readInstant(in);
+			fence.insideSince = instant(in, compact);
+			fence.pending = compact ? Compact.readVarInt(in) : in.readInt();
+			fence.pendingSince = instant(in, compact);
 			memory.fences.put(geofenceId, fence);
 		}
 		memory.dtcCodes = BinaryFields.readStrings(in);
-		memory.firstOdometerKm = BinaryFields.readDouble(in);
-		memory.firstOdometerTs = BinaryFields.readInstant(in);
-		memory.productionLowSince = BinaryFields.readInstant(in);
-		memory.trip = readTrip(in);
-		memory.lastProcessedMs = in.readLong();
-		memory.presenceWrittenMs = in.readLong();
-		memory.statePublishedMs = in.readLong();
+		memory.firstOdometerKm = nullableDouble(in, compact);
+		memory.firstOdometerTs = instant(in, compact);
+		memory.productionLowSince = instant(in, compact);
+		memory.trip = readTrip(in, compact);
+		memory.lastProcessedMs = compact ? Compact.readVarLong(in) : in.readLong();
+		memory.presenceWrittenMs = compact ? Compact.readVarLong(in) : in.readLong();
+		memory.statePublishedMs = compact ? Compact.readVarLong(in) : in.readLong();
 		memory.stateUnpublished = in.readBoolean();
-		memory.rollups = RollupBuckets.read(in);
+		memory.rollups = RollupBuckets.read(in, compact);
 		return memory;
+	}
+
+	private static int size(DataInput in, boolean compact) throws IOException {
+		return compact ? Compact.readSize(in) : in.readInt();
+	}
+
+	private static Instant instant(DataInput in, boolean compact) throws IOException {
+		return compact ? Compact.readInstant(in) : BinaryFields.readInstant(in);
+	}
+
+	private static Double nullableDouble(DataInput in, boolean compact) throws IOException {
+		return compact ? Compact.readNullableDouble(in) : BinaryFields.readDouble(in);
+	}
+
+	private static double number(DataInput in, boolean compact) throws IOException {
+		return compact ? Compact.readDouble(in) : in.readDouble();
 	}
 
 	private static void writeAlert(DataOutput out, AlertEvent alert) throws IOException {
@@ -214,40 +250,40 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		if (trip == null) {
 			return;
 		}
-		BinaryFields.writeInstant(out, trip.startedAt);
-		BinaryFields.writePoint(out, trip.startPosition);
-		BinaryFields.writeInstant(out, trip.lastTs);
-		BinaryFields.writeInstant(out, trip.lastMovingTs);
-		out.writeDouble(trip.distanceKm);
-		out.writeDouble(trip.maxSpeedKph);
-		out.writeDouble(trip.speedSum);
-		out.writeLong(trip.speedSamples);
-		out.writeInt(trip.harshBraking);
-		out.writeInt(trip.harshAcceleration);
-		out.writeInt(trip.overspeed);
-		out.writeInt(trip.route.size());
-		for (GeoPoint point : trip.route) {
-			out.writeDouble(point.lat());
-			out.writeDouble(point.lon());
-		}
+		Compact.writeInstant(out, trip.startedAt);
+		Compact.writePoint(out, trip.startPosition);
+		Compact.writeInstant(out, trip.lastTs);
+		Compact.writeInstant(out, trip.lastMovingTs);
+		Compact.writeDouble(out, trip.distanceKm);
+		Compact.writeDouble(out, trip.maxSpeedKph);
+		Compact.writeDouble(out, trip.speedSum);
+		Compact.writeVarLong(out, trip.speedSamples);
+		Compact.writeVarInt(out, trip.harshBraking);
+		Compact.writeVarInt(out, trip.harshAcceleration);
+		Compact.writeVarInt(out, trip.overspeed);
+		Compact.writeRoute(out, trip.route);
 	}
 
-	private static DeviceMemory.TripProgress readTrip(DataInput in) throws IOException {
+	private static DeviceMemory.TripProgress readTrip(DataInput in, boolean compact) throws IOException {
 		if (!in.readBoolean()) {
 			return null;
 		}
 		DeviceMemory.TripProgress trip = new DeviceMemory.TripProgress();
-		trip.startedAt = BinaryFields.readInstant(in);
-		trip.startPosition = BinaryFields.readPoint(in);
-		trip.lastTs = BinaryFields.readInstant(in);
-		trip.lastMovingTs = BinaryFields.readInstant(in);
-		trip.distanceKm = in.readDouble();
-		trip.maxSpeedKph = in.readDouble();
-		trip.speedSum = in.readDouble();
-		trip.speedSamples = in.readLong();
-		trip.harshBraking = in.readInt();
-		trip.harshAcceleration = in.readInt();
-		trip.overspeed = in.readInt();
+		trip.startedAt = instant(in, compact);
+		trip.startPosition = compact ? Compact.readPoint(in) : BinaryFields.readPoint(in);
+		trip.lastTs = instant(in, compact);
+		trip.lastMovingTs = instant(in, compact);
+		trip.distanceKm = number(in, compact);
+		trip.maxSpeedKph = number(in, compact);
+		trip.speedSum = number(in, compact);
+		trip.speedSamples = compact ? Compact.readVarLong(in) : in.readLong();
+		trip.harshBraking = compact ? Compact.readVarInt(in) : in.readInt();
+		trip.harshAcceleration = compact ? Compact.readVarInt(in) : in.readInt();
+		trip.overspeed = compact ? Compact.readVarInt(in) : in.readInt();
+		if (compact) {
+			trip.route = Compact.readRoute(in);
+			return trip;
+		}
 		int routeSize = in.readInt();
 		trip.route = new ArrayList<>(routeSize + 1);
 		for (int i = 0; i < routeSize; i++) {
@@ -263,8 +299,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			}
 			ByteArrayDataInput in = new ByteArrayDataInput(bytes);
 			byte version = in.readByte();
-			if (version == VERSION) {
-				return readBinary(in);
+			if (version == VERSION || version == VERSION_FULL_WIDTH) {
+				return readBinary(in, version == VERSION);
 			}
 			if (version != VERSION_WITH_JSON && version != VERSION_WITHOUT_ROLLUPS) {
 				throw new SerializationException("unknown DeviceMemory format " + version);
@@ -282,7 +318,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 					route.add(new GeoPoint(in.readDouble(), in.readDouble()));
 				}
 			}
-			RollupBuckets rollups = (version == VERSION_WITH_JSON) ? RollupBuckets.read(in) : new RollupBuckets();
+			RollupBuckets rollups = (version == VERSION_WITH_JSON) ? RollupBuckets.read(in, false)
+					: new RollupBuckets();
 			DeviceMemory memory = REST.readValue(bytes, in.position(), bytes.length - in.position(),
 					DeviceMemory.class);
 			memory.recent = recent;

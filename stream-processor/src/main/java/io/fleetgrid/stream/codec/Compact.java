@@ -1,0 +1,355 @@
+package io.fleetgrid.stream.codec;
+
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.fleetgrid.contracts.event.GeoPoint;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Compact, lossless encodings for the state store values that are written with every
+ * event: variable-length integers (zig-zag, 7 bits a byte), doubles that are short
+ * decimals (most telemetry values: 90.0, 61.5, 52.12345) as scaled integers, instants on
+ * whole milliseconds as epoch milliseconds, and routes as deltas of 10⁻⁷ degrees.
+ * Anything that does not fit a short form (NaN, -0.0, more decimals, sub-millisecond
+ * instants) is written in full, so every value reads back bit for bit.
+ */
+public final class Compact {
+
+	private static final double[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000 };
+
+	/** Tag of a null value. */
+	private static final int NULL = 0;
+
+	/** Tag of a value written in full. */
+	private static final int FULL = 1;
+
+	/** Tag of the first short form (tags up to {@code SHORT + POWERS.length - 1}). */
+	private static final int SHORT = 2;
+
+	/** 10⁻⁷ degrees (about a centimetre): the route's unit. */
+	private static final double POINT_SCALE = 10_000_000;
+
+	private Compact() {
+	}
+
+	/**
+	 * Writes a long as a zig-zag variable-length integer (1 byte for -64…63).
+	 * @param out where to
+	 * @param value the value
+	 * @throws IOException from the stream
+	 */
+	public static void writeVarLong(DataOutput out, long value) throws IOException {
+		long rest = (value << 1) ^ (value >> 63);
+		while ((rest & ~0x7FL) != 0) {
+			out.writeByte((int) ((rest & 0x7F) | 0x80));
+			rest >>>= 7;
+		}
+		out.writeByte((int) rest);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeVarLong}.
+	 * @param in where from
+	 * @return the value
+	 * @throws IOException from the stream, or a malformed value
+	 */
+	public static long readVarLong(DataInput in) throws IOException {
+		long rest = 0;
+		for (int shift = 0; shift < 64; shift += 7) {
+			int b = in.readByte();
+			rest |= (long) (b & 0x7F) << shift;
+			if ((b & 0x80) == 0) {
+				return (rest >>> 1) ^ -(rest & 1);
+			}
+		}
+		throw new IOException("variable-length integer longer than 10 bytes");
+	}
+
+	/**
+	 * Writes an int as a zig-zag variable-length integer.
+	 * @param out where to
+	 * @param value the value
+	 * @throws IOException from the stream
+	 */
+	public static void writeVarInt(DataOutput out, int value) throws IOException {
+		writeVarLong(out, value);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeVarInt}.
+	 * @param in where from
+	 * @return the value
+	 * @throws IOException from the stream, or a value out of the int range
+	 */
+	public static int readVarInt(DataInput in) throws IOException {
+		long value = readVarLong(in);
+		if (value != (int) value) {
+			throw new IOException("variable-length integer out of range: " + value);
+		}
+		return (int) value;
+	}
+
+	/**
+	 * Writes a count or size (never negative).
+	 * @param out where to
+	 * @param size the size
+	 * @throws IOException from the stream
+	 */
+	public static void writeSize(DataOutput out, int size) throws IOException {
+		writeVarLong(out, size);
+	}
+
+	/**
+	 * Reads a size written by {@link #writeSize}.
+	 * @param in where from
+	 * @return the size
+	 * @throws IOException from the stream, or a negative size
+	 */
+	public static int readSize(DataInput in) throws IOException {
+		int size = readVarInt(in);
+		if (size < 0) {
+			throw new IOException("negative size " + size);
+		}
+		return size;
+	}
+
+	/**
+	 * Writes a nullable double: a tag byte, then nothing (null), a scaled integer (a
+	 * decimal with up to seven places that reads back exactly) or the full eight bytes.
+	 * @param out where to
+	 * @param value the value, or null
+	 * @throws IOException from the stream
+	 */
+	public static void writeDouble(DataOutput out, @Nullable Double value) throws IOException {
+		if (value == null) {
+			out.writeByte(NULL);
+			return;
+		}
+		writeDouble(out, value.doubleValue());
+	}
+
+	/**
+	 * Writes a double as {@link #writeDouble(DataOutput, Double)} does.
+	 * @param out where to
+	 * @param value the value
+	 * @throws IOException from the stream
+	 */
+	public static void writeDouble(DataOutput out, double value) throws IOException {
+		long bits = Double.doubleToRawLongBits(value);
+		if (Math.abs(value) < 1e11) {
+			for (int places = 0; places < POWERS.length; places++) {
+				long scaled = Math.round(value * POWERS[places]);
+				if (Double.doubleToRawLongBits(scaled / POWERS[places]) == bits) {
+					out.writeByte(SHORT + places);
+					writeVarLong(out, scaled);
+					return;
+				}
+			}
+		}
+		out.writeByte(FULL);
+		out.writeLong(bits);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeDouble(DataOutput, Double)}.
+	 * @param in where from
+	 * @return the value, or null
+	 * @throws IOException from the stream, or an unknown tag
+	 */
+	public static @Nullable Double readNullableDouble(DataInput in) throws IOException {
+		int tag = in.readByte();
+		return (tag == NULL) ? null : doubleOf(in, tag);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeDouble(DataOutput, double)}.
+	 * @param in where from
+	 * @return the value
+	 * @throws IOException from the stream, an unknown tag or a null
+	 */
+	public static double readDouble(DataInput in) throws IOException {
+		int tag = in.readByte();
+		if (tag == NULL) {
+			throw new IOException("null where a number is required");
+		}
+		return doubleOf(in, tag);
+	}
+
+	private static double doubleOf(DataInput in, int tag) throws IOException {
+		if (tag == FULL) {
+			return Double.longBitsToDouble(in.readLong());
+		}
+		int places = tag - SHORT;
+		if (places < 0 || places >= POWERS.length) {
+			throw new IOException("unknown number tag " + tag);
+		}
+		return readVarLong(in) / POWERS[places];
+	}
+
+	/**
+	 * Writes a nullable instant: epoch milliseconds when it has no finer part, else
+	 * seconds and nanoseconds.
+	 * @param out where to
+	 * @param value the value, or null
+	 * @throws IOException from the stream
+	 */
+	public static void writeInstant(DataOutput out, @Nullable Instant value) throws IOException {
+		if (value == null) {
+			out.writeByte(NULL);
+		}
+		else if (value.getNano() % 1_000_000 == 0 && Math.abs(value.getEpochSecond()) < Long.MAX_VALUE / 2_000) {
+			out.writeByte(SHORT);
+			writeVarLong(out, value.toEpochMilli());
+		}
+		else {
+			out.writeByte(FULL);
+			out.writeLong(value.getEpochSecond());
+			out.writeInt(value.getNano());
+		}
+	}
+
+	/**
+	 * Reads a value written by {@link #writeInstant}.
+	 * @param in where from
+	 * @return the instant, or null
+	 * @throws IOException from the stream, or an unknown tag
+	 */
+	public static @Nullable Instant readInstant(DataInput in) throws IOException {
+		int tag = in.readByte();
+		return switch (tag) {
+			case NULL -> null;
+			case SHORT -> Instant.ofEpochMilli(readVarLong(in));
+			case FULL -> Instant.ofEpochSecond(in.readLong(), in.readInt());
+			default -> throw new IOException("unknown instant tag " + tag);
+		};
+	}
+
+	/**
+	 * Writes a nullable string (length + 1, 0 for null, then UTF-8).
+	 * @param out where to
+	 * @param value the value, or null
+	 * @throws IOException from the stream
+	 */
+	public static void writeString(DataOutput out, @Nullable String value) throws IOException {
+		if (value == null) {
+			writeSize(out, 0);
+			return;
+		}
+		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
+		writeSize(out, bytes.length + 1);
+		out.write(bytes);
+	}
+
+	/**
+	 * Reads a value written by {@link #writeString}.
+	 * @param in where from
+	 * @return the string, or null
+	 * @throws IOException from the stream
+	 */
+	public static @Nullable String readString(DataInput in) throws IOException {
+		int size = readSize(in);
+		if (size == 0) {
+			return null;
+		}
+		byte[] bytes = new byte[size - 1];
+		in.readFully(bytes);
+		return new String(bytes, StandardCharsets.UTF_8);
+	}
+
+	/**
+	 * Writes a nullable point: both coordinates as short doubles.
+	 * @param out where to
+	 * @param value the point, or null
+	 * @throws IOException from the stream
+	 */
+	public static void writePoint(DataOutput out, @Nullable GeoPoint value) throws IOException {
+		out.writeBoolean(value != null);
+		if (value != null) {
+			writeDouble(out, value.lat());
+			writeDouble(out, value.lon());
+		}
+	}
+
+	/**
+	 * Reads a value written by {@link #writePoint}.
+	 * @param in where from
+	 * @return the point, or null
+	 * @throws IOException from the stream
+	 */
+	public static @Nullable GeoPoint readPoint(DataInput in) throws IOException {
+		return in.readBoolean() ? new GeoPoint(readDouble(in), readDouble(in)) : null;
+	}
+
+	/**
+	 * Writes a route: when every coordinate is a whole number of 10⁻⁷ degrees (GPS
+	 * receivers give 5 to 7 places) as the differences between consecutive points in that
+	 * unit, a byte or two each along a route; otherwise every coordinate in full.
+	 * @param out where to
+	 * @param route the points
+	 * @throws IOException from the stream
+	 */
+	public static void writeRoute(DataOutput out, List<GeoPoint> route) throws IOException {
+		writeSize(out, route.size());
+		boolean scaled = true;
+		for (GeoPoint point : route) {
+			if (!onScale(point.lat()) || !onScale(point.lon())) {
+				scaled = false;
+				break;
+			}
+		}
+		out.writeBoolean(scaled);
+		long lat = 0;
+		long lon = 0;
+		for (GeoPoint point : route) {
+			if (scaled) {
+				long nextLat = Math.round(point.lat() * POINT_SCALE);
+				long nextLon = Math.round(point.lon() * POINT_SCALE);
+				writeVarLong(out, nextLat - lat);
+				writeVarLong(out, nextLon - lon);
+				lat = nextLat;
+				lon = nextLon;
+			}
+			else {
+				out.writeDouble(point.lat());
+				out.writeDouble(point.lon());
+			}
+		}
+	}
+
+	/**
+	 * Reads a route written by {@link #writeRoute}.
+	 * @param in where from
+	 * @return the points (a mutable list)
+	 * @throws IOException from the stream
+	 */
+	public static List<GeoPoint> readRoute(DataInput in) throws IOException {
+		int size = readSize(in);
+		boolean scaled = in.readBoolean();
+		List<GeoPoint> route = new ArrayList<>(size + 1);
+		long lat = 0;
+		long lon = 0;
+		for (int i = 0; i < size; i++) {
+			if (scaled) {
+				lat += readVarLong(in);
+				lon += readVarLong(in);
+				route.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
+			}
+			else {
+				route.add(new GeoPoint(in.readDouble(), in.readDouble()));
+			}
+		}
+		return route;
+	}
+
+	private static boolean onScale(double coordinate) {
+		return Double.doubleToRawLongBits(Math.round(coordinate * POINT_SCALE) / POINT_SCALE) == Double
+			.doubleToRawLongBits(coordinate);
+	}
+
+}
