@@ -54,15 +54,26 @@ public final class EventDeserializer<T> implements Deserializer<T> {
 		if (data == null) {
 			return null;
 		}
-		checkHeaders(topic, headers);
+		checkHeaders(this.expected, topic, headers);
 		return read(topic, data);
 	}
 
-	private void checkHeaders(String topic, Headers headers) {
+	/**
+	 * The header checks of {@link #deserialize(String, Headers, byte[])}, for a reader of
+	 * the same contract that does not bind through this class: the type header, if
+	 * present, must be {@code expected}'s id; the schema version header, if present, must
+	 * be readable by {@code expected}.
+	 * @param expected the logical type the values must have
+	 * @param topic the topic, for the messages
+	 * @param headers the record's headers
+	 * @throws SerializationException if a header says the value cannot be read as
+	 * {@code expected}
+	 */
+	public static void checkHeaders(EventType<?> expected, String topic, Headers headers) {
 		String typeId = EventHeaders.typeId(headers);
-		if (typeId != null && !typeId.equals(this.expected.id())) {
+		if (typeId != null && !typeId.equals(expected.id())) {
 			throw new SerializationException("Record on topic " + topic + " has type '" + printable(typeId)
-					+ "' but this reader expects '" + this.expected.id() + "'");
+					+ "' but this reader expects '" + expected.id() + "'");
 		}
 		String versionText = EventHeaders.schemaVersion(headers);
 		if (versionText != null) {
@@ -74,10 +85,10 @@ public final class EventDeserializer<T> implements Deserializer<T> {
 				throw new SerializationException("Record on topic " + topic + " has an invalid "
 						+ EventHeaders.SCHEMA_VERSION + " header '" + printable(versionText) + "'", ex);
 			}
-			if (!this.expected.canRead(version)) {
-				throw new SerializationException("Record on topic " + topic + " has " + this.expected.id()
+			if (!expected.canRead(version)) {
+				throw new SerializationException("Record on topic " + topic + " has " + expected.id()
 						+ " schema version " + version + ", newer than the supported major version "
-						+ this.expected.version().major() + "; upgrade the FleetGrid contracts library of this reader");
+						+ expected.version().major() + "; upgrade the FleetGrid contracts library of this reader");
 			}
 		}
 	}
