@@ -287,38 +287,25 @@ public final class Compact {
 	}
 
 	/**
-	 * Writes a route: when every coordinate is a whole number of 10⁻⁷ degrees (GPS
-	 * receivers give 5 to 7 places) as the differences between consecutive points in that
-	 * unit, a byte or two each along a route; otherwise every coordinate in full.
+	 * Writes a route as the differences between consecutive points in 10⁻⁷ degrees (about
+	 * a centimetre; GPS receivers give 5 to 7 places), a byte or two per coordinate along
+	 * a route. Coordinates are rounded to that unit: keep the points rounded with
+	 * {@link #onRouteScale} so that a route reads back as it was.
 	 * @param out where to
 	 * @param route the points
 	 * @throws IOException from the stream
 	 */
 	public static void writeRoute(DataOutput out, List<GeoPoint> route) throws IOException {
 		writeSize(out, route.size());
-		boolean scaled = true;
-		for (GeoPoint point : route) {
-			if (!onScale(point.lat()) || !onScale(point.lon())) {
-				scaled = false;
-				break;
-			}
-		}
-		out.writeBoolean(scaled);
 		long lat = 0;
 		long lon = 0;
 		for (GeoPoint point : route) {
-			if (scaled) {
-				long nextLat = Math.round(point.lat() * POINT_SCALE);
-				long nextLon = Math.round(point.lon() * POINT_SCALE);
-				writeVarLong(out, nextLat - lat);
-				writeVarLong(out, nextLon - lon);
-				lat = nextLat;
-				lon = nextLon;
-			}
-			else {
-				out.writeDouble(point.lat());
-				out.writeDouble(point.lon());
-			}
+			long nextLat = Math.round(point.lat() * POINT_SCALE);
+			long nextLon = Math.round(point.lon() * POINT_SCALE);
+			writeVarLong(out, nextLat - lat);
+			writeVarLong(out, nextLon - lon);
+			lat = nextLat;
+			lon = nextLon;
 		}
 	}
 
@@ -330,26 +317,28 @@ public final class Compact {
 	 */
 	public static List<GeoPoint> readRoute(DataInput in) throws IOException {
 		int size = readSize(in);
-		boolean scaled = in.readBoolean();
-		List<GeoPoint> route = new ArrayList<>(size + 1);
+		List<GeoPoint> route = new ArrayList<>(Math.min(size, 1024) + 1);
 		long lat = 0;
 		long lon = 0;
 		for (int i = 0; i < size; i++) {
-			if (scaled) {
-				lat += readVarLong(in);
-				lon += readVarLong(in);
-				route.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
-			}
-			else {
-				route.add(new GeoPoint(in.readDouble(), in.readDouble()));
-			}
+			lat += readVarLong(in);
+			lon += readVarLong(in);
+			route.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
 		}
 		return route;
 	}
 
-	private static boolean onScale(double coordinate) {
-		return Double.doubleToRawLongBits(Math.round(coordinate * POINT_SCALE) / POINT_SCALE) == Double
-			.doubleToRawLongBits(coordinate);
+	/**
+	 * A point rounded to 10⁻⁷ degrees, as {@link #writeRoute} keeps it.
+	 * @param point the point
+	 * @return the point itself if it is on that scale already, else the rounded point
+	 */
+	public static GeoPoint onRouteScale(GeoPoint point) {
+		double lat = Math.round(point.lat() * POINT_SCALE) / POINT_SCALE;
+		double lon = Math.round(point.lon() * POINT_SCALE) / POINT_SCALE;
+		boolean same = Double.doubleToRawLongBits(lat) == Double.doubleToRawLongBits(point.lat())
+				&& Double.doubleToRawLongBits(lon) == Double.doubleToRawLongBits(point.lon());
+		return same ? point : new GeoPoint(lat, lon);
 	}
 
 }

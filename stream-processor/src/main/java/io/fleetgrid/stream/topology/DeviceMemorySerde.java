@@ -293,6 +293,15 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	}
 
 	static DeviceMemory read(byte[] bytes) {
+		DeviceMemory memory = readAnyFormat(bytes);
+		if (bytes[0] != VERSION && memory.trip != null) {
+			// earlier formats kept the route unrounded; format 4 keeps it to 10⁻⁷°
+			memory.trip.route.replaceAll(Compact::onRouteScale);
+		}
+		return memory;
+	}
+
+	private static DeviceMemory readAnyFormat(byte[] bytes) {
 		try {
 			if (bytes.length > 0 && bytes[0] == '{') {
 				return LEGACY.readValue(bytes, DeviceMemory.class);

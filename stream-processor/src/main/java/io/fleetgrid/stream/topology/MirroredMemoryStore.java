@@ -31,10 +31,29 @@ import org.apache.kafka.streams.state.internals.WrappedStateStore;
 final class MirroredMemoryStore extends WrappedStateStore<KeyValueStore<String, DeviceMemory>, String, DeviceMemory>
 		implements KeyValueStore<String, DeviceMemory> {
 
+	/**
+	 * Below this share of reads found in the mirror, it admits only some new memories.
+	 */
+	private static final int MIN_HITS_PER_100 = 25;
+
+	/** In selective mode, one in this many memories not mirrored yet is admitted. */
+	private static final int SELECTIVE_ADMISSION = 16;
+
 	private final Map<String, DeviceMemory> mirror;
+
+	private final int window;
+
+	private int reads;
+
+	private int hits;
+
+	private int misses;
+
+	private boolean selective;
 
 	MirroredMemoryStore(KeyValueStore<String, DeviceMemory> store, int capacity) {
 		super(store);
+		this.window = Math.max(1024, 4 * capacity);
 		this.mirror = new LinkedHashMap<>(Math.min(capacity, 1024) * 4 / 3 + 1, 0.75f, true) {
 
 			@Override
@@ -94,12 +113,22 @@ final class MirroredMemoryStore extends WrappedStateStore<KeyValueStore<String, 
 		super.init(context, root);
 	}
 
+	/**
+	 * Whether every memory read or written is admitted; false while the mirror is
+	 * selective (see {@link #admit}).
+	 * @return true if admitting all
+	 */
+	boolean admittingAll() {
+		return !this.selective;
+	}
+
 	@Override
 	public DeviceMemory get(String key) {
 		DeviceMemory memory = this.mirror.get(key);
+		count(memory != null);
 		if (memory == null) {
 			memory = wrapped().get(key);
-			if (memory != null) {
+			if (memory != null && admit()) {
 				this.mirror.put(key, memory);
 			}
 		}
@@ -110,11 +139,39 @@ final class MirroredMemoryStore extends WrappedStateStore<KeyValueStore<String, 
 	public void put(String key, DeviceMemory value) {
 		// A put that fails leaves the mirror without the device, never ahead of the
 		// store.
-		this.mirror.remove(key);
+		boolean mirrored = this.mirror.remove(key) != null;
 		wrapped().put(key, value);
-		if (value != null) {
+		if (value != null && (mirrored || admit())) {
 			this.mirror.put(key, value);
 		}
+	}
+
+	/**
+	 * Counts a read; at the end of each window of reads (four times the capacity), the
+	 * mirror turns selective if fewer than a quarter of them were found in it, and back
+	 * when more were. With many more devices than it holds (each device's next event
+	 * comes after the mirror turned over), admitting every memory would only replace
+	 * objects that are never read again and keep garbage alive for longer.
+	 */
+	private void count(boolean hit) {
+		this.reads++;
+		if (hit) {
+			this.hits++;
+		}
+		if (this.reads >= this.window) {
+			this.selective = this.hits * 100L < (long) this.reads * MIN_HITS_PER_100;
+			this.reads = 0;
+			this.hits = 0;
+		}
+	}
+
+	/**
+	 * Whether a memory that is not mirrored yet goes in: always, unless selective; then
+	 * one in {@value #SELECTIVE_ADMISSION}, so that devices that do come back soon still
+	 * find their way in and the hit rate can recover.
+	 */
+	private boolean admit() {
+		return !this.selective || ++this.misses % SELECTIVE_ADMISSION == 0;
 	}
 
 	@Override

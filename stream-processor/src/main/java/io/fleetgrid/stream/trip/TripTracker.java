@@ -15,6 +15,7 @@ import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.event.Trip.EndReason;
+import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.config.StreamSettings.Detectors;
 import io.fleetgrid.stream.detect.Detection;
 import io.fleetgrid.stream.detect.DeviceMemory;
@@ -107,7 +108,9 @@ public final class TripTracker {
 			}
 			if (trip.route.isEmpty()
 					|| Geo.distanceM(trip.route.get(trip.route.size() - 1), position) >= MIN_POINT_SPACING_M) {
-				trip.route.add(position);
+				// kept as the device memory stores it (10⁻⁷°), so a restored route is the
+				// same
+				trip.route.add(Compact.onRouteScale(position));
 				if (trip.route.size() > MAX_ROUTE_POINTS) {
 					trip.route = simplify(trip.route, detection.settings().tripRouteToleranceM());
 				}

@@ -97,11 +97,14 @@ class CompactTests {
 	}
 
 	@Test
-	void aRouteWithFinerCoordinatesIsWrittenInFull() throws IOException {
+	void aRouteIsKeptToATenMillionthOfADegree() throws IOException {
 		List<GeoPoint> route = List.of(new GeoPoint(52.5, 13.4), new GeoPoint(52.123456789, 13.4),
-				new GeoPoint(-33.9, 151.2));
-		byte[] bytes = write((out) -> Compact.writeRoute(out, route));
-		assertThat(Compact.readRoute(in(bytes))).isEqualTo(route);
+				new GeoPoint(-33.9, 151.2), new GeoPoint(52.5 + 3 * 0.0002, -0.0));
+		List<GeoPoint> read = Compact.readRoute(in(write((out) -> Compact.writeRoute(out, route))));
+		assertThat(read).containsExactly(new GeoPoint(52.5, 13.4), new GeoPoint(52.1234568, 13.4),
+				new GeoPoint(-33.9, 151.2), new GeoPoint(52.5006, 0.0));
+		assertThat(read).isEqualTo(route.stream().map(Compact::onRouteScale).toList());
+		assertThat(Compact.onRouteScale(read.get(1))).isSameAs(read.get(1));
 		assertThat(Compact.readRoute(in(write((out) -> Compact.writeRoute(out, List.of()))))).isEmpty();
 	}
 

@@ -71,6 +71,26 @@ class MirroredMemoryStoreTests {
 	}
 
 	@Test
+	void turnsSelectiveWhenFewReadsFindTheirMemoryAndBackWhenManyDo() {
+		// one memory per task, read windows of 1,024 events
+		try (Harness harness = new Harness(mirror(12), true)) {
+			List<DeviceSnapshot> cars = List.of(harness.vehicle(Harness.ACME, "veh-1", "fleet-1"),
+					harness.vehicle(Harness.ACME, "veh-2", "fleet-1"));
+			MirroredMemoryStore mirror = mirror(harness);
+			int second = 0;
+			for (int i = 0; i < 1_100; i++) {
+				harness.send(cars.get(i % 2), second++, Map.of("speedKph", 50.0));
+			}
+			assertThat(mirror.admittingAll()).as("two devices taking turns in a mirror of one").isFalse();
+			for (int i = 0; i < 2_100; i++) {
+				harness.send(cars.get(0), second++, Map.of("speedKph", 50.0));
+			}
+			assertThat(mirror.admittingAll()).as("one device").isTrue();
+			assertThat(mirror.get("veh-1").lastTs).isEqualTo(Harness.T0.plusSeconds(second - 1));
+		}
+	}
+
+	@Test
 	void aMirrorOfZeroLeavesTheStoreAsKafkaStreamsBuildsIt() {
 		try (Harness harness = new Harness(mirror(0), true)) {
 			DeviceSnapshot car = harness.vehicle(Harness.ACME, "veh-1", "fleet-1");

@@ -20,6 +20,7 @@ import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.MetricValues;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
@@ -55,8 +56,8 @@ class StateSerdeTests {
 		DeviceMemory small = memory();
 		serde.serializer().serialize("t", small);
 		DeviceMemory large = memory();
-		for (int i = 0; i < 400; i++) {
-			large.trip.route.add(new GeoPoint(52.5 + i * 0.001, 13.4));
+		for (int i = 0; i < 1_000; i++) {
+			large.trip.route.add(Compact.onRouteScale(new GeoPoint(52.5 + i * 0.001, 13.4)));
 			large.metrics.put("sensor" + i, i * 1.5);
 		}
 		byte[] bytes = serde.serializer().serialize("t", large);
