@@ -147,6 +147,12 @@ public final class Infra {
 		if (server == Server.POSTGRES && database != null) {
 			builder.option("databases", database);
 		}
+		// The servers run small and quick to start (C1 only, serial GC); a benchmark can
+		// give one the JVM it has in production instead.
+		String jvmOptions = System.getProperty("fleetgrid.infra." + server.kind() + ".jvm-options", "").trim();
+		if (!jvmOptions.isEmpty()) {
+			builder.jvmOptions(List.of(jvmOptions.split("\\s+")));
+		}
 		long started = System.nanoTime();
 		try {
 			InfraNode node = builder.start();

@@ -23,6 +23,9 @@ public final class Compact {
 
 	private static final double[] POWERS = { 1, 10, 100, 1_000, 10_000, 100_000, 1_000_000, 10_000_000 };
 
+	/** Short forms only below this magnitude: 10^7 times it stays below 2^53. */
+	private static final double MAX_SHORT = 900_000_000;
+
 	/** Tag of a null value. */
 	private static final int NULL = 0;
 
@@ -141,19 +144,25 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static void writeDouble(DataOutput out, double value) throws IOException {
-		long bits = Double.doubleToRawLongBits(value);
-		if (Math.abs(value) < 1e11) {
-			for (int places = 0; places < POWERS.length; places++) {
-				long scaled = Math.round(value * POWERS[places]);
-				if (Double.doubleToRawLongBits(scaled / POWERS[places]) == bits) {
-					out.writeByte(SHORT + places);
-					writeVarLong(out, scaled);
-					return;
+		// One check for all short forms: scaled by 10^7 (below 2^53, so exactly a
+		// double),
+		// the value must come back bit for bit; then the trailing zeros go, and reading
+		// divides the same decimal by a smaller power, which rounds to the same double.
+		if (value > -MAX_SHORT && value < MAX_SHORT) {
+			long scaled = Math.round(value * POWERS[POWERS.length - 1]);
+			if (Double.doubleToRawLongBits(scaled / POWERS[POWERS.length - 1]) == Double.doubleToRawLongBits(value)) {
+				int places = POWERS.length - 1;
+				while (places > 0 && scaled % 10 == 0) {
+					scaled /= 10;
+					places--;
 				}
+				out.writeByte(SHORT + places);
+				writeVarLong(out, scaled);
+				return;
 			}
 		}
 		out.writeByte(FULL);
-		out.writeLong(bits);
+		out.writeLong(Double.doubleToRawLongBits(value));
 	}
 
 	/**
