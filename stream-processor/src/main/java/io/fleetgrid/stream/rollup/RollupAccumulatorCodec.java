@@ -3,12 +3,11 @@ package io.fleetgrid.stream.rollup;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
-import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.stream.codec.Compact;
+import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
 
 /**
@@ -32,18 +31,18 @@ final class RollupAccumulatorCodec {
 		out.writeLong(value.count);
 		out.writeDouble(value.speedSum);
 		out.writeLong(value.speedCount);
-		writeDouble(out, value.maxSpeedKph);
+		FullWidth.writeDouble(out, value.maxSpeedKph);
 		out.writeDouble(value.distanceM);
 		out.writeBoolean(value.positioned);
-		writePoint(out, value.lastPosition);
-		writeInstant(out, value.lastPositionTs);
-		writeDouble(out, value.pvEnergyWh);
-		writeDouble(out, value.lastPvW);
-		writeInstant(out, value.lastPvTs);
-		writeDouble(out, value.minSocPct);
-		writeDouble(out, value.maxCoolantC);
-		writeDouble(out, value.maxInverterC);
-		writeInstant(out, value.lastTs);
+		FullWidth.writePoint(out, value.lastPosition);
+		FullWidth.writeInstant(out, value.lastPositionTs);
+		FullWidth.writeDouble(out, value.pvEnergyWh);
+		FullWidth.writeDouble(out, value.lastPvW);
+		FullWidth.writeInstant(out, value.lastPvTs);
+		FullWidth.writeDouble(out, value.minSocPct);
+		FullWidth.writeDouble(out, value.maxCoolantC);
+		FullWidth.writeDouble(out, value.maxInverterC);
+		FullWidth.writeInstant(out, value.lastTs);
 		out.writeInt(value.metrics.size());
 		for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
 			out.writeUTF(entry.getKey());
@@ -68,18 +67,18 @@ final class RollupAccumulatorCodec {
 		value.count = in.readLong();
 		value.speedSum = in.readDouble();
 		value.speedCount = in.readLong();
-		value.maxSpeedKph = readDouble(in);
+		value.maxSpeedKph = FullWidth.readDouble(in);
 		value.distanceM = in.readDouble();
 		value.positioned = in.readBoolean();
-		value.lastPosition = readPoint(in);
-		value.lastPositionTs = readInstant(in);
-		value.pvEnergyWh = readDouble(in);
-		value.lastPvW = readDouble(in);
-		value.lastPvTs = readInstant(in);
-		value.minSocPct = readDouble(in);
-		value.maxCoolantC = readDouble(in);
-		value.maxInverterC = readDouble(in);
-		value.lastTs = readInstant(in);
+		value.lastPosition = FullWidth.readPoint(in);
+		value.lastPositionTs = FullWidth.readInstant(in);
+		value.pvEnergyWh = FullWidth.readDouble(in);
+		value.lastPvW = FullWidth.readDouble(in);
+		value.lastPvTs = FullWidth.readInstant(in);
+		value.minSocPct = FullWidth.readDouble(in);
+		value.maxCoolantC = FullWidth.readDouble(in);
+		value.maxInverterC = FullWidth.readDouble(in);
+		value.lastTs = FullWidth.readInstant(in);
 		int metrics = in.readInt();
 		for (int i = 0; i < metrics; i++) {
 			value.metrics.put(in.readUTF(),
@@ -177,41 +176,6 @@ final class RollupAccumulatorCodec {
 
 	private static String readString(DataInput in) throws IOException {
 		return in.readBoolean() ? in.readUTF() : null;
-	}
-
-	private static void writeDouble(DataOutput out, Double value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeDouble(value);
-		}
-	}
-
-	private static Double readDouble(DataInput in) throws IOException {
-		return in.readBoolean() ? in.readDouble() : null;
-	}
-
-	private static void writeInstant(DataOutput out, Instant value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeLong(value.getEpochSecond());
-			out.writeInt(value.getNano());
-		}
-	}
-
-	private static Instant readInstant(DataInput in) throws IOException {
-		return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-	}
-
-	private static void writePoint(DataOutput out, GeoPoint value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeDouble(value.lat());
-			out.writeDouble(value.lon());
-		}
-	}
-
-	private static GeoPoint readPoint(DataInput in) throws IOException {
-		return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
 	}
 
 }

@@ -4,14 +4,12 @@ import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 
 /**
@@ -65,52 +63,6 @@ final class BinaryFields {
 		byte[] bytes = new byte[length];
 		in.readFully(bytes);
 		return new String(bytes, StandardCharsets.UTF_8);
-	}
-
-	static void writeInstant(DataOutput out, Instant value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeLong(value.getEpochSecond());
-			out.writeInt(value.getNano());
-		}
-	}
-
-	static Instant readInstant(DataInput in) throws IOException {
-		return in.readBoolean() ? Instant.ofEpochSecond(in.readLong(), in.readInt()) : null;
-	}
-
-	static void writeDouble(DataOutput out, Double value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeDouble(value);
-		}
-	}
-
-	static Double readDouble(DataInput in) throws IOException {
-		return in.readBoolean() ? in.readDouble() : null;
-	}
-
-	static void writeLong(DataOutput out, Long value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeLong(value);
-		}
-	}
-
-	static Long readLong(DataInput in) throws IOException {
-		return in.readBoolean() ? in.readLong() : null;
-	}
-
-	static void writePoint(DataOutput out, GeoPoint value) throws IOException {
-		out.writeBoolean(value != null);
-		if (value != null) {
-			out.writeDouble(value.lat());
-			out.writeDouble(value.lon());
-		}
-	}
-
-	static GeoPoint readPoint(DataInput in) throws IOException {
-		return in.readBoolean() ? new GeoPoint(in.readDouble(), in.readDouble()) : null;
 	}
 
 	static void writeStrings(DataOutput out, List<String> values) throws IOException {

@@ -18,6 +18,7 @@ import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.stream.codec.Compact;
+import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.rollup.RollupBuckets;
 import org.apache.kafka.common.errors.SerializationException;
@@ -149,10 +150,10 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			memory.recent.add(previous);
 		}
 		memory.lastTs = instant(in, compact);
-		memory.lastSeq = compact ? (in.readBoolean() ? Compact.readVarLong(in) : null) : BinaryFields.readLong(in);
+		memory.lastSeq = compact ? (in.readBoolean() ? Compact.readVarLong(in) : null) : FullWidth.readLong(in);
 		memory.lastSpeedKph = nullableDouble(in, compact);
 		memory.lastSpeedTs = instant(in, compact);
-		memory.lastPosition = compact ? Compact.readPoint(in) : BinaryFields.readPoint(in);
+		memory.lastPosition = compact ? Compact.readPoint(in) : FullWidth.readPoint(in);
 		BinaryFields.readMap(in, memory.metrics);
 		int alerts = size(in, compact);
 		for (int i = 0; i < alerts; i++) {
@@ -189,11 +190,11 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	}
 
 	private static Instant instant(DataInput in, boolean compact) throws IOException {
-		return compact ? Compact.readInstant(in) : BinaryFields.readInstant(in);
+		return compact ? Compact.readInstant(in) : FullWidth.readInstant(in);
 	}
 
 	private static Double nullableDouble(DataInput in, boolean compact) throws IOException {
-		return compact ? Compact.readNullableDouble(in) : BinaryFields.readDouble(in);
+		return compact ? Compact.readNullableDouble(in) : FullWidth.readDouble(in);
 	}
 
 	private static double number(DataInput in, boolean compact) throws IOException {
@@ -209,9 +210,9 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		BinaryFields.writeString(out, alert.severity().name());
 		BinaryFields.writeString(out, alert.status().name());
 		BinaryFields.writeString(out, alert.geofenceId());
-		BinaryFields.writeInstant(out, alert.startedAt());
-		BinaryFields.writeInstant(out, alert.endedAt());
-		BinaryFields.writeInstant(out, alert.ts());
+		FullWidth.writeInstant(out, alert.startedAt());
+		FullWidth.writeInstant(out, alert.endedAt());
+		FullWidth.writeInstant(out, alert.ts());
 		out.writeLong(alert.version());
 		BinaryFields.writeString(out, alert.message());
 		BinaryFields.writeMap(out, alert.details());
@@ -219,7 +220,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		out.writeBoolean(acknowledgement != null);
 		if (acknowledgement != null) {
 			BinaryFields.writeString(out, acknowledgement.by());
-			BinaryFields.writeInstant(out, acknowledgement.at());
+			FullWidth.writeInstant(out, acknowledgement.at());
 			BinaryFields.writeString(out, acknowledgement.comment());
 		}
 	}
@@ -233,14 +234,14 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		Severity severity = Severity.valueOf(BinaryFields.readString(in));
 		Status status = Status.valueOf(BinaryFields.readString(in));
 		String geofenceId = BinaryFields.readString(in);
-		Instant startedAt = BinaryFields.readInstant(in);
-		Instant endedAt = BinaryFields.readInstant(in);
-		Instant ts = BinaryFields.readInstant(in);
+		Instant startedAt = FullWidth.readInstant(in);
+		Instant endedAt = FullWidth.readInstant(in);
+		Instant ts = FullWidth.readInstant(in);
 		long version = in.readLong();
 		String message = BinaryFields.readString(in);
 		Map<String, Object> details = BinaryFields.readMap(in, new LinkedHashMap<>());
 		Acknowledgement acknowledgement = in.readBoolean() ? new Acknowledgement(BinaryFields.readString(in),
-				BinaryFields.readInstant(in), BinaryFields.readString(in)) : null;
+				FullWidth.readInstant(in), BinaryFields.readString(in)) : null;
 		return new AlertEvent(alertId, tenantId, deviceId, groupId, type, severity, status, geofenceId, startedAt,
 				endedAt, ts, version, message, details, acknowledgement);
 	}
@@ -270,7 +271,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		}
 		DeviceMemory.TripProgress trip = new DeviceMemory.TripProgress();
 		trip.startedAt = instant(in, compact);
-		trip.startPosition = compact ? Compact.readPoint(in) : BinaryFields.readPoint(in);
+		trip.startPosition = compact ? Compact.readPoint(in) : FullWidth.readPoint(in);
 		trip.lastTs = instant(in, compact);
 		trip.lastMovingTs = instant(in, compact);
 		trip.distanceKm = number(in, compact);
