@@ -285,12 +285,17 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			trip.route = Compact.readRoute(in);
 			return trip;
 		}
-		int routeSize = in.readInt();
-		trip.route = new ArrayList<>(routeSize + 1);
-		for (int i = 0; i < routeSize; i++) {
-			trip.route.add(new GeoPoint(in.readDouble(), in.readDouble()));
-		}
+		trip.route = readFullWidthRoute(in, in.readInt());
 		return trip;
+	}
+
+	/** The route of formats 1 to 3: {@code size} points of two full doubles each. */
+	private static List<GeoPoint> readFullWidthRoute(DataInput in, int size) throws IOException {
+		List<GeoPoint> route = new ArrayList<>(size + 1);
+		for (int i = 0; i < size; i++) {
+			route.add(new GeoPoint(in.readDouble(), in.readDouble()));
+		}
+		return route;
 	}
 
 	static DeviceMemory read(byte[] bytes) {
@@ -321,13 +326,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 				recent.add(in.readLong());
 			}
 			int routeSize = in.readInt();
-			List<GeoPoint> route = null;
-			if (routeSize >= 0) {
-				route = new ArrayList<>(routeSize + 1);
-				for (int i = 0; i < routeSize; i++) {
-					route.add(new GeoPoint(in.readDouble(), in.readDouble()));
-				}
-			}
+			List<GeoPoint> route = (routeSize >= 0) ? readFullWidthRoute(in, routeSize) : null;
 			RollupBuckets rollups = (version == VERSION_WITH_JSON) ? RollupBuckets.read(in, false)
 					: new RollupBuckets();
 			DeviceMemory memory = REST.readValue(bytes, in.position(), bytes.length - in.position(),
