@@ -57,6 +57,24 @@ public final class Compact {
 	}
 
 	/**
+	 * Puts the bytes {@link #writeVarLong} writes for a value into an array.
+	 * @param bytes where to (at least ten bytes free from {@code at})
+	 * @param at first index to write
+	 * @param value the value
+	 * @return the index after the last byte written
+	 */
+	static int putVarLong(byte[] bytes, int at, long value) {
+		long rest = (value << 1) ^ (value >> 63);
+		int next = at;
+		while ((rest & ~0x7FL) != 0) {
+			bytes[next++] = (byte) ((rest & 0x7F) | 0x80);
+			rest >>>= 7;
+		}
+		bytes[next++] = (byte) rest;
+		return next;
+	}
+
+	/**
 	 * Reads a value written by {@link #writeVarLong}.
 	 * @param in where from
 	 * @return the value
@@ -305,12 +323,16 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static void writeRoute(DataOutput out, List<GeoPoint> route) throws IOException {
+		if (route instanceof EncodedRoute encoded) {
+			encoded.writeTo(out);
+			return;
+		}
 		writeSize(out, route.size());
 		long lat = 0;
 		long lon = 0;
 		for (GeoPoint point : route) {
-			long nextLat = Math.round(point.lat() * POINT_SCALE);
-			long nextLon = Math.round(point.lon() * POINT_SCALE);
+			long nextLat = routeUnits(point.lat());
+			long nextLon = routeUnits(point.lon());
 			writeVarLong(out, nextLat - lat);
 			writeVarLong(out, nextLon - lon);
 			lat = nextLat;
@@ -321,20 +343,29 @@ public final class Compact {
 	/**
 	 * Reads a route written by {@link #writeRoute}.
 	 * @param in where from
-	 * @return the points (a mutable list)
+	 * @return the points (a route that grows at its end)
 	 * @throws IOException from the stream
 	 */
-	public static List<GeoPoint> readRoute(DataInput in) throws IOException {
+	public static EncodedRoute readRoute(DataInput in) throws IOException {
 		int size = readSize(in);
-		List<GeoPoint> route = new ArrayList<>(Math.min(size, 1024) + 1);
+		List<GeoPoint> points = new ArrayList<>(Math.min(size, 1024) + 1);
 		long lat = 0;
 		long lon = 0;
 		for (int i = 0; i < size; i++) {
 			lat += readVarLong(in);
 			lon += readVarLong(in);
-			route.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
+			points.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
 		}
-		return route;
+		return EncodedRoute.of(points);
+	}
+
+	/**
+	 * A coordinate in the route's unit, 10⁻⁷ degrees.
+	 * @param degrees the coordinate
+	 * @return the nearest whole number of units
+	 */
+	static long routeUnits(double degrees) {
+		return Math.round(degrees * POINT_SCALE);
 	}
 
 	/**

@@ -9,6 +9,7 @@ import io.fleetgrid.stream.registry.Registry;
 import io.fleetgrid.stream.topology.FleetGridTopology;
 import io.fleetgrid.stream.topology.StateViewListener;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.errors.LogAndContinueExceptionHandler;
@@ -71,6 +72,13 @@ public class StreamsConfiguration {
 		// Kafka Streams' producers linger 100 ms by default; at-least-once output is not
 		// held back until the commit, so that would be added to every alert's latency.
 		props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
+		// The global thread keeps the state view (REST reads, the live state stream): it
+		// fetched a few states at a time, hundreds of times a second, which cost the
+		// streams
+		// JVM and the broker more than the records. Up to 100 ms later is fine for a
+		// view.
+		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
+		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
 		return props;
 	}
 

@@ -10,6 +10,7 @@ import java.util.TreeMap;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.GeoPoint;
+import io.fleetgrid.stream.codec.EncodedRoute;
 import io.fleetgrid.stream.rollup.RollupBuckets;
 
 /**
@@ -162,8 +163,11 @@ public final class DeviceMemory {
 		/** Overspeed alerts raised. */
 		public int overspeed;
 
-		/** Route points kept so far. */
-		public List<GeoPoint> route = new ArrayList<>();
+		/**
+		 * Route points kept so far (an {@link EncodedRoute} as long as it only grows; any
+		 * list is written correctly, an encoded route faster).
+		 */
+		public List<GeoPoint> route = new EncodedRoute();
 
 	}
 

@@ -18,6 +18,7 @@ import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.stream.codec.Compact;
+import io.fleetgrid.stream.codec.EncodedRoute;
 import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.stream.detect.DeviceMemory;
 import io.fleetgrid.stream.rollup.RollupBuckets;
@@ -302,7 +303,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		DeviceMemory memory = readAnyFormat(bytes);
 		if (bytes[0] != VERSION && memory.trip != null) {
 			// earlier formats kept the route unrounded; format 4 keeps it to 10⁻⁷°
-			memory.trip.route.replaceAll(Compact::onRouteScale);
+			memory.trip.route = EncodedRoute.of(memory.trip.route);
 		}
 		return memory;
 	}

@@ -3,7 +3,6 @@ package io.fleetgrid.stream.trip;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalDouble;
@@ -15,7 +14,7 @@ import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.event.Trip.EndReason;
-import io.fleetgrid.stream.codec.Compact;
+import io.fleetgrid.stream.codec.EncodedRoute;
 import io.fleetgrid.stream.config.StreamSettings.Detectors;
 import io.fleetgrid.stream.detect.Detection;
 import io.fleetgrid.stream.detect.DeviceMemory;
@@ -108,9 +107,8 @@ public final class TripTracker {
 			}
 			if (trip.route.isEmpty()
 					|| Geo.distanceM(trip.route.get(trip.route.size() - 1), position) >= MIN_POINT_SPACING_M) {
-				// kept as the device memory stores it (10⁻⁷°), so a restored route is the
-				// same
-				trip.route.add(Compact.onRouteScale(position));
+				// kept as the device memory stores it (10⁻⁷°, encoded as it is added)
+				trip.route.add(position);
 				if (trip.route.size() > MAX_ROUTE_POINTS) {
 					trip.route = simplify(trip.route, detection.settings().tripRouteToleranceM());
 				}
@@ -177,7 +175,7 @@ public final class TripTracker {
 			tolerance *= 2;
 			simplified = DouglasPeucker.simplify(simplified, tolerance);
 		}
-		return new ArrayList<>(simplified);
+		return EncodedRoute.of(simplified);
 	}
 
 }

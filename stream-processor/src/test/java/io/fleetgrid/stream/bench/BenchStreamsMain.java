@@ -5,6 +5,8 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CountDownLatch;
@@ -90,10 +92,40 @@ public final class BenchStreamsMain {
 			done.countDown();
 		}, "bench-control");
 		control.setDaemon(true);
+		Thread report = new Thread(() -> report(streams), "bench-report");
+		report.setDaemon(true);
 		streams.start();
 		control.start();
+		report.start();
 		done.await();
 		streams.close(Duration.ofSeconds(30));
+	}
+
+	/**
+	 * Every five seconds, where the stream threads spent their time (the thread-level
+	 * ratios and commit latencies of Kafka Streams), for the log of the run.
+	 */
+	@SuppressWarnings("checkstyle:regexpsinglelinejava")
+	private static void report(KafkaStreams streams) {
+		List<String> names = List.of("process-ratio", "punctuate-ratio", "commit-ratio", "poll-ratio",
+				"commit-latency-avg", "commit-latency-max", "process-rate");
+		while (true) {
+			try {
+				Thread.sleep(5_000);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				return;
+			}
+			StringBuilder line = new StringBuilder("METRICS");
+			streams.metrics().forEach((name, metric) -> {
+				if (name.group().equals("stream-thread-metrics") && names.contains(name.name())) {
+					line.append(String.format(Locale.ROOT, " %s=%.3f", name.name(),
+							((Number) metric.metricValue()).doubleValue()));
+				}
+			});
+			System.out.println(line);
+		}
 	}
 
 }
