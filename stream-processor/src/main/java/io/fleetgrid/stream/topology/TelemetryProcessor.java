@@ -73,6 +73,10 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 
 	private final long graceMs;
 
+	private final long memoryFlushMs;
+
+	private long memoryFlushedMs;
+
 	private FixedKeyProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, DeviceMemory> memories;
@@ -91,6 +95,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		this.stateIntervalMs = settings.deviceStateInterval().toMillis();
 		this.presenceRefreshMs = settings.offlineCheckInterval().toMillis();
 		this.graceMs = settings.grace().toMillis();
+		this.memoryFlushMs = settings.memoryFlushInterval().toMillis();
 	}
 
 	@Override
@@ -178,6 +183,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			deadLetter(record, event, "processing failed: " + ex);
 			return;
 		}
+		maybeFlushMemories();
 		for (Object value : out) {
 			Instant ts = switch (value) {
 				case AlertEvent alert -> alert.ts();
@@ -186,6 +192,21 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				default -> event.ts();
 			};
 			this.context.forward(record.withValue(value).withTimestamp(ts.toEpochMilli()));
+		}
+	}
+
+	/**
+	 * Writes the memories cached since the last flush to RocksDB and the changelog, if
+	 * the flush interval has passed (see {@link StreamSettings#memoryFlushInterval()}).
+	 */
+	private void maybeFlushMemories() {
+		if (this.memoryFlushMs <= 0 || this.mirror == null) {
+			return;
+		}
+		long now = this.context.currentSystemTimeMs();
+		if (now - this.memoryFlushedMs >= this.memoryFlushMs) {
+			this.memoryFlushedMs = now;
+			this.mirror.flushCache();
 		}
 	}
 

@@ -79,7 +79,7 @@ final class LoadBenchmark {
 
 	private final int backlog = Integer.getInteger(PREFIX + "backlog", 300_000);
 
-	private final String commitInterval = System.getProperty(PREFIX + "commit-interval", "100ms");
+	private final String commitInterval = System.getProperty(PREFIX + "commit-interval", "50ms");
 
 	private final List<String> guarantees = List
 		.of(System.getProperty(PREFIX + "guarantees", "exactly_once_v2,at_least_once").split(","));

@@ -84,7 +84,7 @@ class FleetGridTopologyTests {
 	void throttlesTheDeviceStateButPublishesAlertStepsAndIgnitionChangesAtOnce() {
 		StreamSettings defaults = StreamSettings.defaults();
 		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null, null);
+				Duration.ofSeconds(5), null, null, null);
 		assertThat(defaults.deviceStateInterval()).isZero();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-2", "fleet-1");
@@ -115,9 +115,30 @@ class FleetGridTopologyTests {
 	}
 
 	@Test
+	void theTrailingStatePunctuationLeavesADeviceThatKeepsSendingToItsOwnEvents() {
+		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
+				Duration.ofSeconds(5), null, null, null);
+		try (Harness throttledHarness = new Harness(throttled, true)) {
+			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-4", "fleet-1");
+			throttledHarness.send(van, 0, Map.of("speedKph", 40.0, "ignition", true));
+			for (int second = 1; second <= 6; second++) {
+				throttledHarness.advanceWallClock(Duration.ofSeconds(1));
+				throttledHarness.send(van, second, Map.of("speedKph", 40.0 + second, "ignition", true));
+			}
+			assertThat(throttledHarness.states()).as("the first event and the first one a whole interval later")
+				.extracting(DeviceState::speedKph)
+				.containsExactly(40.0, 45.0);
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).as("silent for an interval: the trailing state")
+				.extracting(DeviceState::speedKph)
+				.containsExactly(46.0);
+		}
+	}
+
+	@Test
 	void publishesTheThrottledStateWhenAnAlertIsRaisedOrClearedButNotForAnUpdate() {
 		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null, null);
+				Duration.ofSeconds(5), null, null, null);
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-3", "fleet-1");
 			throttledHarness.send(van, 0, Map.of("speedKph", 130.0));

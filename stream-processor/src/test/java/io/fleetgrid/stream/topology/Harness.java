@@ -102,7 +102,8 @@ public final class Harness implements AutoCloseable {
 		StreamSettings effective = new StreamSettings("ttd-" + UUID.randomUUID(), settings.processingGuarantee(),
 				settings.commitInterval(), this.stateDir.toString(), 1, settings.grace(),
 				settings.offlineCheckInterval(), settings.detectors(), settings.severities(), inMemoryStores,
-				settings.deviceStateInterval(), settings.recordCache(), settings.memoryMirror());
+				settings.deviceStateInterval(), settings.recordCache(), settings.memoryMirror(),
+				settings.memoryFlushInterval());
 		StreamsBuilder builder = new StreamsBuilder();
 		new FleetGridTopology(effective, new Registry(effective.detectors().geofenceCellDegrees()), this.meters)
 			.build(builder);

@@ -103,7 +103,8 @@ class MirroredMemoryStoreTests {
 	}
 
 	private static StreamSettings mirror(int devices) {
-		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, devices);
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, devices,
+				null);
 	}
 
 	private static MirroredMemoryStore mirror(Harness harness) {
