@@ -5,7 +5,6 @@ import java.io.DataOutput;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 import io.fleetgrid.contracts.event.GeoPoint;
@@ -347,16 +346,7 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static EncodedRoute readRoute(DataInput in) throws IOException {
-		int size = readSize(in);
-		List<GeoPoint> points = new ArrayList<>(Math.min(size, 1024) + 1);
-		long lat = 0;
-		long lon = 0;
-		for (int i = 0; i < size; i++) {
-			lat += readVarLong(in);
-			lon += readVarLong(in);
-			points.add(new GeoPoint(lat / POINT_SCALE, lon / POINT_SCALE));
-		}
-		return EncodedRoute.of(points);
+		return EncodedRoute.read(in, readSize(in), POINT_SCALE);
 	}
 
 	/**

@@ -1,5 +1,6 @@
 package io.fleetgrid.stream.codec;
 
+import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
 import java.util.AbstractList;
@@ -98,6 +99,32 @@ public final class EncodedRoute extends AbstractList<GeoPoint> implements Random
 		this.lastLat = 0;
 		this.lastLon = 0;
 		this.modCount++;
+	}
+
+	/**
+	 * Reads a route written by {@link Compact#writeRoute}, keeping its bytes as they are.
+	 * @param in where from
+	 * @param size the number of points (read before)
+	 * @param scale units per degree
+	 * @return the route
+	 * @throws IOException from the stream
+	 */
+	static EncodedRoute read(DataInput in, int size, double scale) throws IOException {
+		EncodedRoute route = new EncodedRoute(Math.min(size, 1024) + 8);
+		long lat = 0;
+		long lon = 0;
+		for (int i = 0; i < size; i++) {
+			long latDelta = Compact.readVarLong(in);
+			long lonDelta = Compact.readVarLong(in);
+			lat += latDelta;
+			lon += lonDelta;
+			route.append(latDelta);
+			route.append(lonDelta);
+			route.points.add(new GeoPoint(lat / scale, lon / scale));
+		}
+		route.lastLat = lat;
+		route.lastLon = lon;
+		return route;
 	}
 
 	/**

@@ -108,7 +108,7 @@ public final class BenchStreamsMain {
 	@SuppressWarnings("checkstyle:regexpsinglelinejava")
 	private static void report(KafkaStreams streams) {
 		List<String> names = List.of("process-ratio", "punctuate-ratio", "commit-ratio", "poll-ratio",
-				"commit-latency-avg", "commit-latency-max", "process-rate");
+				"commit-latency-avg", "commit-latency-max", "punctuate-latency-max", "process-rate");
 		while (true) {
 			try {
 				Thread.sleep(5_000);
