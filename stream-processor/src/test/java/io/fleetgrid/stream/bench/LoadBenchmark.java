@@ -204,6 +204,7 @@ final class LoadBenchmark {
 
 	private OpenLoopResult openLoop(Admin admin, String applicationId, Workload workload) throws Exception {
 		Histogram latency = new Histogram(TimeUnit.MINUTES.toMicros(5), 3);
+		long[] worstPerSecond = new long[this.seconds];
 		AtomicBoolean reading = new AtomicBoolean(true);
 		String keyPrefix = workload.tenantId() + "-d";
 		long startMs = System.currentTimeMillis() + 1000;
@@ -223,7 +224,10 @@ final class LoadBenchmark {
 						}
 						long tsMs = alertTs(record.value());
 						if (tsMs >= measureFromMs && tsMs < endMs) {
-							latency.recordValue(Math.max(0, arrivedUs - tsMs * 1000));
+							long micros = Math.max(0, arrivedUs - tsMs * 1000);
+							latency.recordValue(micros);
+							int second = (int) ((tsMs - startMs) / 1000);
+							worstPerSecond[second] = Math.max(worstPerSecond[second], micros);
 						}
 					}
 				}
@@ -253,6 +257,11 @@ final class LoadBenchmark {
 			Thread.sleep(1000);
 			reading.set(false);
 			reader.join();
+			StringBuilder seconds = new StringBuilder();
+			for (int second = this.warmupSeconds; second < this.seconds; second++) {
+				seconds.append(String.format(Locale.ROOT, " %d", worstPerSecond[second] / 1000));
+			}
+			this.out.println("  worst event -> alert latency (ms) per second of the measured open loop:" + seconds);
 			return new OpenLoopResult(sentRate, lagAtEnd, latency);
 		}
 	}
