@@ -311,7 +311,8 @@ final class LoadBenchmark {
 		String java = ProcessHandle.current().info().command().orElse("java");
 		List<String> command = new ArrayList<>();
 		command.add(java);
-		command.addAll(Arrays.asList(this.jvm.trim().split("\\s+")));
+		String jvmOptions = (variant.jvm() != null) ? variant.jvm() : this.jvm;
+		command.addAll(Arrays.asList(jvmOptions.trim().split("\\s+")));
 		if (this.jfr) {
 			Files.createDirectories(Path.of("target", "bench-jfr"));
 			command
@@ -427,22 +428,25 @@ final class LoadBenchmark {
 	 * A variant of the stream processor: a name, System properties for the child
 	 * ({@code fleetgrid.stream.*}, {@code bench.kafka.*}) and optionally a directory of
 	 * classes that shadows the module's own (an older build, for a side-by-side
-	 * comparison). Written {@code name[:key=value,key=value]}, with the key
-	 * {@code classes} for the directory.
+	 * comparison) and optionally the child's JVM options instead of {@code bench.jvm}.
+	 * Written {@code name[:key=value,key=value]}, with the key {@code classes} for the
+	 * directory and {@code jvm} for the options (separated by spaces).
 	 *
 	 * @param name name in the table
 	 * @param properties System properties for the child
 	 * @param classes directory of classes placed first on the class path, or null
+	 * @param jvm JVM options of the child, or null for {@code bench.jvm}
 	 */
-	record Variant(String name, Map<String, String> properties, String classes) {
+	record Variant(String name, Map<String, String> properties, String classes, String jvm) {
 
 		static Variant parse(String spec) {
 			int colon = spec.indexOf(':');
 			if (colon < 0) {
-				return new Variant(spec.trim(), Map.of(), null);
+				return new Variant(spec.trim(), Map.of(), null, null);
 			}
 			Map<String, String> props = new LinkedHashMap<>();
 			String classes = null;
+			String jvm = null;
 			for (String pair : spec.substring(colon + 1).split(",")) {
 				int eq = pair.indexOf('=');
 				String key = pair.substring(0, eq).trim();
@@ -450,11 +454,14 @@ final class LoadBenchmark {
 				if (key.equals("classes")) {
 					classes = value;
 				}
+				else if (key.equals("jvm")) {
+					jvm = value;
+				}
 				else {
 					props.put(key, value);
 				}
 			}
-			return new Variant(spec.substring(0, colon).trim(), props, classes);
+			return new Variant(spec.substring(0, colon).trim(), props, classes, jvm);
 		}
 
 	}
