@@ -46,10 +46,10 @@ import org.springframework.util.unit.DataSize;
  * memories written since the last time go from the record cache to RocksDB and the
  * changelog, besides at every commit (default 20 ms; zero: only at commits). A commit
  * waits for that write, so a shorter interval spreads it over the processing: with the
- * commit interval of 50 ms the p99 event → alert latency fell from 220–360 ms to 117 ms
- * with exactly-once and from 65–260 ms to 43 ms with at-least-once (1,000 devices,
- * BENCHMARKS.md), at the price of fewer repeated writes of one device combined. Takes
- * effect with the memory mirror only
+ * commit interval of 50 ms the exactly-once p50 event → alert latency fell from 93–100 ms
+ * to 55–64 ms and the slowest event of a typical second from 165–184 ms to 106–113 ms
+ * (1,000 devices, BENCHMARKS.md), at the price of fewer repeated writes of one device
+ * combined. Takes effect with the memory mirror only
  */
 @ConfigurationProperties("fleetgrid.stream")
 public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
