@@ -35,7 +35,7 @@ public final class Compact {
 	private static final int SHORT = 2;
 
 	/** 10⁻⁷ degrees (about a centimetre): the route's unit. */
-	private static final double POINT_SCALE = 10_000_000;
+	static final double POINT_SCALE = 10_000_000;
 
 	private Compact() {
 	}
@@ -322,21 +322,8 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static void writeRoute(DataOutput out, List<GeoPoint> route) throws IOException {
-		if (route instanceof EncodedRoute encoded) {
-			encoded.writeTo(out);
-			return;
-		}
-		writeSize(out, route.size());
-		long lat = 0;
-		long lon = 0;
-		for (GeoPoint point : route) {
-			long nextLat = routeUnits(point.lat());
-			long nextLon = routeUnits(point.lon());
-			writeVarLong(out, nextLat - lat);
-			writeVarLong(out, nextLon - lon);
-			lat = nextLat;
-			lon = nextLon;
-		}
+		EncodedRoute encoded = (route instanceof EncodedRoute ready) ? ready : EncodedRoute.of(route);
+		encoded.writeTo(out);
 	}
 
 	/**
@@ -346,7 +333,7 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static EncodedRoute readRoute(DataInput in) throws IOException {
-		return EncodedRoute.read(in, readSize(in), POINT_SCALE);
+		return EncodedRoute.read(in, readSize(in));
 	}
 
 	/**

@@ -105,11 +105,10 @@ public final class EncodedRoute extends AbstractList<GeoPoint> implements Random
 	 * Reads a route written by {@link Compact#writeRoute}, keeping its bytes as they are.
 	 * @param in where from
 	 * @param size the number of points (read before)
-	 * @param scale units per degree
 	 * @return the route
 	 * @throws IOException from the stream
 	 */
-	static EncodedRoute read(DataInput in, int size, double scale) throws IOException {
+	static EncodedRoute read(DataInput in, int size) throws IOException {
 		EncodedRoute route = new EncodedRoute(Math.min(size, 1024) + 8);
 		long lat = 0;
 		long lon = 0;
@@ -120,7 +119,7 @@ public final class EncodedRoute extends AbstractList<GeoPoint> implements Random
 			lon += lonDelta;
 			route.append(latDelta);
 			route.append(lonDelta);
-			route.points.add(new GeoPoint(lat / scale, lon / scale));
+			route.points.add(new GeoPoint(lat / Compact.POINT_SCALE, lon / Compact.POINT_SCALE));
 		}
 		route.lastLat = lat;
 		route.lastLon = lon;
