@@ -74,9 +74,8 @@ public class StreamsConfiguration {
 		props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
 		// The global thread keeps the state view (REST reads, the live state stream): it
 		// fetched a few states at a time, hundreds of times a second, which cost the
-		// streams
-		// JVM and the broker more than the records. Up to 100 ms later is fine for a
-		// view.
+		// streams JVM and the broker more than the records. Up to 100 ms later is fine
+		// for a view.
 		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
 		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
 		return props;

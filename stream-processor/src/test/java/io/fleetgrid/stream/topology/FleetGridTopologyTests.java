@@ -83,8 +83,7 @@ class FleetGridTopologyTests {
 	@Test
 	void throttlesTheDeviceStateButPublishesAlertStepsAndIgnitionChangesAtOnce() {
 		StreamSettings defaults = StreamSettings.defaults();
-		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null, null, null);
+		StreamSettings throttled = stateEveryFiveSeconds();
 		assertThat(defaults.deviceStateInterval()).isZero();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-2", "fleet-1");
@@ -116,8 +115,7 @@ class FleetGridTopologyTests {
 
 	@Test
 	void theTrailingStatePunctuationLeavesADeviceThatKeepsSendingToItsOwnEvents() {
-		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null, null, null);
+		StreamSettings throttled = stateEveryFiveSeconds();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-4", "fleet-1");
 			throttledHarness.send(van, 0, Map.of("speedKph", 40.0, "ignition", true));
@@ -137,8 +135,7 @@ class FleetGridTopologyTests {
 
 	@Test
 	void publishesTheThrottledStateWhenAnAlertIsRaisedOrClearedButNotForAnUpdate() {
-		StreamSettings throttled = new StreamSettings(null, null, null, null, null, null, null, null, null, null,
-				Duration.ofSeconds(5), null, null, null);
+		StreamSettings throttled = stateEveryFiveSeconds();
 		try (Harness throttledHarness = new Harness(throttled, true)) {
 			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-3", "fleet-1");
 			throttledHarness.send(van, 0, Map.of("speedKph", 130.0));
@@ -317,6 +314,12 @@ class FleetGridTopologyTests {
 			assertThat(trip.endReason()).isEqualTo(EndReason.IDLE_GAP);
 			assertThat(trip.endedAt()).isEqualTo(Harness.T0.plusSeconds(60));
 		});
+	}
+
+	/** The defaults with the application's device-state interval of 5 s. */
+	private static StreamSettings stateEveryFiveSeconds() {
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, Duration.ofSeconds(5),
+				null, null, null);
 	}
 
 }
