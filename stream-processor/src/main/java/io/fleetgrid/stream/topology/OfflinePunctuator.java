@@ -77,8 +77,11 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final long intervalMs;
 
-	/** Device → wall-clock time of its newest record, oldest first. */
-	private final Map<String, Long> lastRecords = new LinkedHashMap<>();
+	/**
+	 * Device → wall-clock time of its newest record, oldest first (access order: a put
+	 * moves the device to the end).
+	 */
+	private final Map<String, Long> lastRecords = new LinkedHashMap<>(16, 0.75f, true);
 
 	private ProcessorContext<String, Object> context;
 
@@ -114,8 +117,6 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		// The telemetry itself is handled by the TelemetryProcessor; only note the
 		// device.
 		if (this.stateIntervalMs > 0 && record.key() != null) {
-			// re-inserted, so that the map stays in the order of the newest records
-			this.lastRecords.remove(record.key());
 			this.lastRecords.put(record.key(), this.context.currentSystemTimeMs());
 		}
 	}
