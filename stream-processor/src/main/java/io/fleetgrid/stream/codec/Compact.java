@@ -267,9 +267,29 @@ public final class Compact {
 			writeSize(out, 0);
 			return;
 		}
+		if (isAscii(value)) {
+			writeSize(out, value.length() + 1);
+			out.writeBytes(value);
+			return;
+		}
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);
 		writeSize(out, bytes.length + 1);
 		out.write(bytes);
+	}
+
+	/**
+	 * Whether a string is all ASCII, so that its UTF-8 bytes are its chars and
+	 * {@link DataOutput#writeBytes} writes them without encoding into a new array first.
+	 * @param value the string
+	 * @return true if every char is below 0x80
+	 */
+	public static boolean isAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			if (value.charAt(i) >= 0x80) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/**

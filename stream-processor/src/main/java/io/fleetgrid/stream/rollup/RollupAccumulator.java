@@ -1,6 +1,7 @@
 package io.fleetgrid.stream.rollup;
 
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -70,8 +71,11 @@ public final class RollupAccumulator {
 	/** Newest event time. */
 	public Instant lastTs;
 
-	/** Statistics of every numeric metric. */
-	public Map<String, MetricStats> metrics = new TreeMap<>();
+	/**
+	 * Statistics of every numeric metric, in the order first seen (the rollup lists them
+	 * by name).
+	 */
+	public Map<String, Stats> metrics = new LinkedHashMap<>();
 
 	/**
 	 * Adds an event.
@@ -79,31 +83,40 @@ public final class RollupAccumulator {
 	 * @return this accumulator
 	 */
 	public RollupAccumulator add(TelemetryEvent event) {
+		return add(new Sample(event));
+	}
+
+	/**
+	 * Adds an event whose numbers were read once for all of its windows.
+	 * @param sample the event's numbers
+	 * @return this accumulator
+	 */
+	RollupAccumulator add(Sample sample) {
+		TelemetryEvent event = sample.event;
 		this.tenantId = event.tenantId();
 		this.count++;
 		boolean newest = this.lastTs == null || !event.ts().isBefore(this.lastTs);
 		if (newest) {
 			this.lastTs = event.ts();
 		}
-		event.number("speedKph").ifPresent((speed) -> {
+		double speed = sample.speedKph;
+		if (!Double.isNaN(speed)) {
 			this.speedSum += speed;
 			this.speedCount++;
 			this.maxSpeedKph = (this.maxSpeedKph != null) ? Math.max(this.maxSpeedKph, speed) : speed;
-		});
-		var lat = event.number("lat");
-		var lon = event.number("lon");
-		if (lat.isPresent() && lon.isPresent()) {
-			GeoPoint position = new GeoPoint(lat.getAsDouble(), lon.getAsDouble());
+		}
+		if (sample.position != null) {
 			this.positioned = true;
 			if (this.lastPositionTs == null || event.ts().isAfter(this.lastPositionTs)) {
 				if (this.lastPosition != null) {
-					this.distanceM += Geo.distanceM(this.lastPosition, position);
+					this.distanceM += Geo.distanceM(this.lastPosition, sample.position);
 				}
-				this.lastPosition = position;
+				this.lastPosition = sample.position;
 				this.lastPositionTs = event.ts();
 			}
 		}
-		event.number("pvPowerW").ifPresent((power) -> {
+		double power = sample.pvPowerW;
+		if (!Double.isNaN(power)) {
 			if (this.pvEnergyWh == null) {
 				this.pvEnergyWh = 0.0;
 			}
@@ -117,27 +130,37 @@ public final class RollupAccumulator {
 				this.lastPvW = power;
 				this.lastPvTs = event.ts();
 			}
-		});
-		event.number("batterySocPct")
-			.ifPresent((soc) -> this.minSocPct = (this.minSocPct != null) ? Math.min(this.minSocPct, soc) : soc);
-		event.number("coolantTempC")
-			.ifPresent((t) -> this.maxCoolantC = (this.maxCoolantC != null) ? Math.max(this.maxCoolantC, t) : t);
-		event.number("inverterTempC")
-			.ifPresent((t) -> this.maxInverterC = (this.maxInverterC != null) ? Math.max(this.maxInverterC, t) : t);
+		}
+		this.minSocPct = min(this.minSocPct, sample.socPct);
+		this.maxCoolantC = max(this.maxCoolantC, sample.coolantC);
+		this.maxInverterC = max(this.maxInverterC, sample.inverterC);
 		event.metrics().forEach((name, value) -> {
 			if (value instanceof Number number) {
 				double v = number.doubleValue();
-				MetricStats stats = this.metrics.get(name);
+				Stats stats = this.metrics.get(name);
 				if (stats == null) {
-					this.metrics.put(name, MetricStats.of(v));
+					this.metrics.put(name, new Stats(1, v, v, v, v));
 				}
 				else {
-					this.metrics.put(name, new MetricStats(stats.count() + 1, Math.min(stats.min(), v),
-							Math.max(stats.max(), v), stats.sum() + v, newest ? v : stats.last()));
+					stats.add(v, newest);
 				}
 			}
 		});
 		return this;
+	}
+
+	private static Double min(Double current, double value) {
+		if (Double.isNaN(value)) {
+			return current;
+		}
+		return (current != null) ? Math.min(current, value) : value;
+	}
+
+	private static Double max(Double current, double value) {
+		if (Double.isNaN(value)) {
+			return current;
+		}
+		return (current != null) ? Math.max(current, value) : value;
 	}
 
 	/**
@@ -152,11 +175,112 @@ public final class RollupAccumulator {
 				this.count, this.positioned ? round(this.distanceM / 1000, 1000) : null,
 				(this.speedCount > 0) ? round(this.speedSum / this.speedCount, 100) : null, this.maxSpeedKph,
 				(this.pvEnergyWh != null) ? round(this.pvEnergyWh / 1000, 1_000_000) : null, this.minSocPct,
-				this.maxCoolantC, this.maxInverterC, this.metrics);
+				this.maxCoolantC, this.maxInverterC, metricStats());
+	}
+
+	private Map<String, MetricStats> metricStats() {
+		Map<String, MetricStats> stats = new TreeMap<>();
+		this.metrics.forEach((name, value) -> stats.put(name, value.toMetricStats()));
+		return stats;
 	}
 
 	private static double round(double value, double scale) {
 		return Math.round(value * scale) / scale;
+	}
+
+	/**
+	 * The running statistics of one metric in a window (mutable: one object per metric
+	 * and window instead of a new {@link MetricStats} with every value).
+	 */
+	public static final class Stats {
+
+		/** Number of values. */
+		public long count;
+
+		/** Smallest value. */
+		public double min;
+
+		/** Largest value. */
+		public double max;
+
+		/** Sum of the values. */
+		public double sum;
+
+		/** The value with the newest event time. */
+		public double last;
+
+		/**
+		 * Statistics as read back or of a first value.
+		 * @param count number of values
+		 * @param min smallest value
+		 * @param max largest value
+		 * @param sum sum of the values
+		 * @param last the value with the newest event time
+		 */
+		public Stats(long count, double min, double max, double sum, double last) {
+			this.count = count;
+			this.min = min;
+			this.max = max;
+			this.sum = sum;
+			this.last = last;
+		}
+
+		void add(double value, boolean newest) {
+			this.count++;
+			this.min = Math.min(this.min, value);
+			this.max = Math.max(this.max, value);
+			this.sum += value;
+			if (newest) {
+				this.last = value;
+			}
+		}
+
+		/**
+		 * The statistics as the rollup carries them.
+		 * @return the immutable statistics
+		 */
+		public MetricStats toMetricStats() {
+			return new MetricStats(this.count, this.min, this.max, this.sum, this.last);
+		}
+
+	}
+
+	/**
+	 * The numbers of one event that every window uses, read once per event (NaN where
+	 * absent) instead of once per window.
+	 */
+	static final class Sample {
+
+		final TelemetryEvent event;
+
+		final double speedKph;
+
+		final GeoPoint position;
+
+		final double pvPowerW;
+
+		final double socPct;
+
+		final double coolantC;
+
+		final double inverterC;
+
+		Sample(TelemetryEvent event) {
+			this.event = event;
+			this.speedKph = number(event, "speedKph");
+			double lat = number(event, "lat");
+			double lon = number(event, "lon");
+			this.position = (Double.isNaN(lat) || Double.isNaN(lon)) ? null : new GeoPoint(lat, lon);
+			this.pvPowerW = number(event, "pvPowerW");
+			this.socPct = number(event, "batterySocPct");
+			this.coolantC = number(event, "coolantTempC");
+			this.inverterC = number(event, "inverterTempC");
+		}
+
+		private static double number(TelemetryEvent event, String metric) {
+			return (event.metrics().get(metric) instanceof Number value) ? value.doubleValue() : Double.NaN;
+		}
+
 	}
 
 }

@@ -9,6 +9,7 @@ import java.util.Map;
 import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
+import io.fleetgrid.stream.rollup.RollupAccumulator.Stats;
 
 /**
  * Binary form of {@link RollupAccumulator}: the open rollup windows are part of the
@@ -44,14 +45,14 @@ final class RollupAccumulatorCodec {
 		FullWidth.writeDouble(out, value.maxInverterC);
 		FullWidth.writeInstant(out, value.lastTs);
 		out.writeInt(value.metrics.size());
-		for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
+		for (Map.Entry<String, Stats> entry : value.metrics.entrySet()) {
 			out.writeUTF(entry.getKey());
-			MetricStats stats = entry.getValue();
-			out.writeLong(stats.count());
-			out.writeDouble(stats.min());
-			out.writeDouble(stats.max());
-			out.writeDouble(stats.sum());
-			out.writeDouble(stats.last());
+			Stats stats = entry.getValue();
+			out.writeLong(stats.count);
+			out.writeDouble(stats.min);
+			out.writeDouble(stats.max);
+			out.writeDouble(stats.sum);
+			out.writeDouble(stats.last);
 		}
 	}
 
@@ -82,7 +83,7 @@ final class RollupAccumulatorCodec {
 		int metrics = in.readInt();
 		for (int i = 0; i < metrics; i++) {
 			value.metrics.put(in.readUTF(),
-					new MetricStats(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
+					stats(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
 		}
 		return value;
 	}
@@ -96,8 +97,8 @@ final class RollupAccumulatorCodec {
 	 * @param names index of every name in the table
 	 * @throws IOException from the stream
 	 */
-	static void writeCompact(DataOutput out, RollupAccumulator value, Map<String, Integer> names) throws IOException {
-		Compact.writeVarInt(out, (value.tenantId != null) ? names.get(value.tenantId) : -1);
+	static void writeCompact(DataOutput out, RollupAccumulator value, List<String> names) throws IOException {
+		Compact.writeVarInt(out, (value.tenantId != null) ? indexOf(names, value.tenantId) : -1);
 		Compact.writeVarLong(out, value.count);
 		Compact.writeDouble(out, value.speedSum);
 		Compact.writeVarLong(out, value.speedCount);
@@ -114,14 +115,14 @@ final class RollupAccumulatorCodec {
 		Compact.writeDouble(out, value.maxInverterC);
 		Compact.writeInstant(out, value.lastTs);
 		Compact.writeSize(out, value.metrics.size());
-		for (Map.Entry<String, MetricStats> entry : value.metrics.entrySet()) {
-			Compact.writeSize(out, names.get(entry.getKey()));
-			MetricStats stats = entry.getValue();
-			Compact.writeVarLong(out, stats.count());
-			Compact.writeDouble(out, stats.min());
-			Compact.writeDouble(out, stats.max());
-			Compact.writeDouble(out, stats.sum());
-			Compact.writeDouble(out, stats.last());
+		for (Map.Entry<String, Stats> entry : value.metrics.entrySet()) {
+			Compact.writeSize(out, indexOf(names, entry.getKey()));
+			Stats stats = entry.getValue();
+			Compact.writeVarLong(out, stats.count);
+			Compact.writeDouble(out, stats.min);
+			Compact.writeDouble(out, stats.max);
+			Compact.writeDouble(out, stats.sum);
+			Compact.writeDouble(out, stats.last);
 		}
 	}
 
@@ -154,10 +155,36 @@ final class RollupAccumulatorCodec {
 		int metrics = Compact.readSize(in);
 		for (int i = 0; i < metrics; i++) {
 			String name = name(names, Compact.readSize(in));
-			value.metrics.put(name, new MetricStats(Compact.readVarLong(in), Compact.readDouble(in),
-					Compact.readDouble(in), Compact.readDouble(in), Compact.readDouble(in)));
+			value.metrics.put(name, stats(Compact.readVarLong(in), Compact.readDouble(in), Compact.readDouble(in),
+					Compact.readDouble(in), Compact.readDouble(in)));
 		}
 		return value;
+	}
+
+	/**
+	 * Statistics as read, checked as the rollup's would be (a malformed value fails here,
+	 * not when its window closes).
+	 */
+	private static Stats stats(long count, double min, double max, double sum, double last) {
+		new MetricStats(count, min, max, sum, last);
+		return new Stats(count, min, max, sum, last);
+	}
+
+	/**
+	 * The index of a name in the table (a handful of names: a scan, most of them found by
+	 * identity, costs less than a map).
+	 */
+	static int indexOf(List<String> names, String name) {
+		for (int i = 0; i < names.size(); i++) {
+			if (names.get(i) == name) {
+				return i;
+			}
+		}
+		int index = names.indexOf(name);
+		if (index < 0) {
+			throw new IllegalStateException("name " + name + " is not in the table");
+		}
+		return index;
 	}
 
 	private static String name(List<String> names, int index) throws IOException {

@@ -6,13 +6,13 @@ import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.TelemetryEvent;
+import io.fleetgrid.stream.codec.ByteArrayDataInput;
+import io.fleetgrid.stream.codec.ByteArrayDataOutput;
 import io.fleetgrid.stream.codec.Compact;
 
 /**
@@ -43,6 +43,12 @@ public final class RollupBuckets {
 	private final List<Bucket> open = new ArrayList<>(6);
 
 	/**
+	 * The name table that the cached encodings of the windows ({@link Bucket#encoded})
+	 * refer to.
+	 */
+	private List<String> encodedNames = List.of();
+
+	/**
 	 * No window open or closed yet.
 	 */
 	public RollupBuckets() {
@@ -61,6 +67,7 @@ public final class RollupBuckets {
 			this.clockMs = ts;
 		}
 		int late = 0;
+		RollupAccumulator.Sample sample = null;
 		for (Resolution resolution : RESOLUTIONS) {
 			long size = resolution.duration().toMillis();
 			long start = Math.floorDiv(ts, size) * size;
@@ -69,7 +76,10 @@ public final class RollupBuckets {
 				late++;
 			}
 			else {
-				bucket(resolution, start).accumulator.add(event);
+				sample = (sample != null) ? sample : new RollupAccumulator.Sample(event);
+				Bucket bucket = bucket(resolution, start);
+				bucket.accumulator.add(sample);
+				bucket.encoded = null;
 			}
 		}
 		return late;
@@ -175,25 +185,51 @@ public final class RollupBuckets {
 		for (long closed : this.closedUntilMs) {
 			Compact.writeVarLong(out, closed);
 		}
-		Map<String, Integer> names = new LinkedHashMap<>();
+		List<String> names = new ArrayList<>(16);
 		for (Bucket bucket : this.open) {
 			if (bucket.accumulator.tenantId != null) {
-				names.putIfAbsent(bucket.accumulator.tenantId, names.size());
+				addName(names, bucket.accumulator.tenantId);
 			}
 			for (String metric : bucket.accumulator.metrics.keySet()) {
-				names.putIfAbsent(metric, names.size());
+				addName(names, metric);
 			}
 		}
 		Compact.writeSize(out, names.size());
-		for (String name : names.keySet()) {
+		for (String name : names) {
 			Compact.writeString(out, name);
 		}
+		// A window's encoding refers to the name table: it is reused as long as neither
+		// the window nor the table changed (an event changes one window per resolution of
+		// the three to five open ones).
+		boolean sameNames = names.equals(this.encodedNames);
+		ByteArrayDataOutput bytes = (out instanceof ByteArrayDataOutput array) ? array : null;
 		Compact.writeSize(out, this.open.size());
 		for (Bucket bucket : this.open) {
 			out.writeByte(bucket.resolution.ordinal());
 			Compact.writeVarLong(out, bucket.startMs);
-			RollupAccumulatorCodec.writeCompact(out, bucket.accumulator, names);
+			if (sameNames && bucket.encoded != null) {
+				out.write(bucket.encoded);
+			}
+			else if (bytes != null) {
+				int from = bytes.size();
+				RollupAccumulatorCodec.writeCompact(out, bucket.accumulator, names);
+				bucket.encoded = bytes.copyFrom(from);
+			}
+			else {
+				RollupAccumulatorCodec.writeCompact(out, bucket.accumulator, names);
+				bucket.encoded = null;
+			}
 		}
+		this.encodedNames = names;
+	}
+
+	private static void addName(List<String> names, String name) {
+		for (String known : names) {
+			if (known == name || known.equals(name)) {
+				return;
+			}
+		}
+		names.add(name);
 	}
 
 	/**
@@ -221,17 +257,47 @@ public final class RollupBuckets {
 				names.add(Compact.readString(in));
 			}
 		}
+		ByteArrayDataInput bytes = (compact && in instanceof ByteArrayDataInput array) ? array : null;
 		int open = compact ? Compact.readSize(in) : in.readShort();
 		for (int i = 0; i < open; i++) {
 			Resolution resolution = RESOLUTIONS[in.readByte()];
 			long start = compact ? Compact.readVarLong(in) : in.readLong();
-			buckets.open.add(new Bucket(resolution, start,
-					compact ? RollupAccumulatorCodec.readCompact(in, names) : RollupAccumulatorCodec.readBody(in)));
+			int from = (bytes != null) ? bytes.position() : 0;
+			Bucket bucket = new Bucket(resolution, start,
+					compact ? RollupAccumulatorCodec.readCompact(in, names) : RollupAccumulatorCodec.readBody(in));
+			if (bytes != null) {
+				// the bytes just read are this window's encoding against the table read
+				bucket.encoded = bytes.copyFrom(from);
+			}
+			buckets.open.add(bucket);
+		}
+		if (bytes != null) {
+			buckets.encodedNames = names;
 		}
 		return buckets;
 	}
 
-	private record Bucket(Resolution resolution, long startMs, RollupAccumulator accumulator) {
+	/** An open window. */
+	private static final class Bucket {
+
+		final Resolution resolution;
+
+		final long startMs;
+
+		final RollupAccumulator accumulator;
+
+		/**
+		 * The compact encoding of the accumulator against {@link #encodedNames}, or null
+		 * once the accumulator changed.
+		 */
+		byte[] encoded;
+
+		Bucket(Resolution resolution, long startMs, RollupAccumulator accumulator) {
+			this.resolution = resolution;
+			this.startMs = startMs;
+			this.accumulator = accumulator;
+		}
+
 	}
 
 }

@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.Compact;
 
 /**
  * The field encodings of the binary {@code device-memory} format
@@ -48,6 +49,11 @@ final class BinaryFields {
 	static void writeString(DataOutput out, String value) throws IOException {
 		if (value == null) {
 			out.writeInt(-1);
+			return;
+		}
+		if (Compact.isAscii(value)) {
+			out.writeInt(value.length());
+			out.writeBytes(value);
 			return;
 		}
 		byte[] bytes = value.getBytes(StandardCharsets.UTF_8);

@@ -17,6 +17,8 @@ import io.fleetgrid.contracts.event.AlertEvent.Status;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.ByteArrayDataInput;
+import io.fleetgrid.stream.codec.ByteArrayDataOutput;
 import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.codec.EncodedRoute;
 import io.fleetgrid.stream.codec.FullWidth;

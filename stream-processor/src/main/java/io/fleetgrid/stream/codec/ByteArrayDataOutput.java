@@ -1,4 +1,4 @@
-package io.fleetgrid.stream.topology;
+package io.fleetgrid.stream.codec;
 
 import java.io.DataOutput;
 import java.io.UTFDataFormatException;
@@ -12,7 +12,7 @@ import java.util.Arrays;
  * same bytes as {@link java.io.DataOutputStream}), without the per-call locking of the
  * {@code java.io} streams. One instance per thread ({@link #forThread()}).
  */
-final class ByteArrayDataOutput implements DataOutput {
+public final class ByteArrayDataOutput implements DataOutput {
 
 	private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
@@ -27,7 +27,11 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	private int size;
 
-	ByteArrayDataOutput(int capacity) {
+	/**
+	 * An empty output.
+	 * @param capacity initial size of the array
+	 */
+	public ByteArrayDataOutput(int capacity) {
 		this.bytes = new byte[capacity];
 	}
 
@@ -35,7 +39,7 @@ final class ByteArrayDataOutput implements DataOutput {
 	 * The calling thread's instance, emptied.
 	 * @return the output
 	 */
-	static ByteArrayDataOutput forThread() {
+	public static ByteArrayDataOutput forThread() {
 		ByteArrayDataOutput out = PER_THREAD.get();
 		out.size = 0;
 		return out;
@@ -45,8 +49,25 @@ final class ByteArrayDataOutput implements DataOutput {
 	 * A copy of what was written.
 	 * @return the bytes
 	 */
-	byte[] toByteArray() {
+	public byte[] toByteArray() {
 		return Arrays.copyOf(this.bytes, this.size);
+	}
+
+	/**
+	 * How many bytes were written.
+	 * @return the size
+	 */
+	public int size() {
+		return this.size;
+	}
+
+	/**
+	 * A copy of what was written from an offset on.
+	 * @param from the offset (a {@link #size()} taken earlier)
+	 * @return the bytes
+	 */
+	public byte[] copyFrom(int from) {
+		return Arrays.copyOfRange(this.bytes, from, this.size);
 	}
 
 	/**
@@ -126,8 +147,11 @@ final class ByteArrayDataOutput implements DataOutput {
 
 	@Override
 	public void writeBytes(String s) {
-		for (int i = 0; i < s.length(); i++) {
-			write(s.charAt(i));
+		int length = s.length();
+		int at = reserve(length);
+		byte[] target = this.bytes;
+		for (int i = 0; i < length; i++) {
+			target[at + i] = (byte) s.charAt(i);
 		}
 	}
 

@@ -1,4 +1,4 @@
-package io.fleetgrid.stream.topology;
+package io.fleetgrid.stream.codec;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutput;
@@ -57,6 +57,23 @@ class ByteArrayDataTests {
 		ByteArrayDataOutput second = ByteArrayDataOutput.forThread();
 		second.writeInt(7);
 		assertThat(second.toByteArray()).containsExactly(0, 0, 0, 7);
+	}
+
+	@Test
+	void aStringIsWrittenAsItsUtf8BytesWithOrWithoutNonAsciiChars() throws IOException {
+		for (String text : new String[] { "speedKph", "Zündung ü – 温度", "" }) {
+			ByteArrayOutputStream expected = new ByteArrayOutputStream();
+			DataOutputStream stream = new DataOutputStream(expected);
+			byte[] utf8 = text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			Compact.writeSize(stream, utf8.length + 1);
+			stream.write(utf8);
+			ByteArrayDataOutput output = new ByteArrayDataOutput(1);
+
+			Compact.writeString(output, text);
+
+			assertThat(output.toByteArray()).as(text).isEqualTo(expected.toByteArray());
+			assertThat(Compact.readString(new ByteArrayDataInput(output.toByteArray()))).isEqualTo(text);
+		}
 	}
 
 }

@@ -1,4 +1,4 @@
-package io.fleetgrid.stream.topology;
+package io.fleetgrid.stream.codec;
 
 import java.io.DataInput;
 import java.io.DataInputStream;
@@ -7,13 +7,14 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
+import java.util.Arrays;
 
 /**
  * Reads a byte array through {@link DataInput} (big-endian, as written by
  * {@link java.io.DataOutputStream} or {@link ByteArrayDataOutput}), without the per-call
  * locking of the {@code java.io} streams. A read past the end is an {@link EOFException}.
  */
-final class ByteArrayDataInput implements DataInput {
+public final class ByteArrayDataInput implements DataInput {
 
 	private static final VarHandle SHORT = MethodHandles.byteArrayViewVarHandle(short[].class, ByteOrder.BIG_ENDIAN);
 
@@ -25,7 +26,11 @@ final class ByteArrayDataInput implements DataInput {
 
 	private int position;
 
-	ByteArrayDataInput(byte[] bytes) {
+	/**
+	 * Reads an array from its start.
+	 * @param bytes what to read
+	 */
+	public ByteArrayDataInput(byte[] bytes) {
 		this.bytes = bytes;
 	}
 
@@ -33,8 +38,17 @@ final class ByteArrayDataInput implements DataInput {
 	 * Where the next read starts.
 	 * @return the offset
 	 */
-	int position() {
+	public int position() {
 		return this.position;
+	}
+
+	/**
+	 * A copy of bytes read earlier.
+	 * @param from the first (a {@link #position()} taken earlier)
+	 * @return the bytes from there to the current position
+	 */
+	public byte[] copyFrom(int from) {
+		return Arrays.copyOfRange(this.bytes, from, this.position);
 	}
 
 	private int take(int length) throws EOFException {
