@@ -1,13 +1,13 @@
 package io.fleetgrid.stream.topology;
 
 import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import com.sun.management.ThreadMXBean;
 import io.fleetgrid.contracts.event.DeviceSnapshot;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
@@ -34,15 +34,20 @@ class TopologyCostBenchmark {
 		int events = Integer.getInteger("bench.events", 20_000);
 		// JIT warm-up, not reported
 		run(1_000, 10, events);
-		System.out.println("devices geofences events cpu_us_per_event");
+		System.out.println("devices geofences events cpu_us_per_event alloc_kb_per_event");
 		for (int[] shape : new int[][] { { 1_000, 10 }, { 10_000, 10 }, { 100_000, 10 }, { 1_000, 1_000 },
 				{ 1_000, 10_000 } }) {
-			double micros = run(shape[0], shape[1], events);
-			System.out.println(String.format(Locale.ROOT, "%d %d %d %.1f", shape[0], shape[1], events, micros));
+			double[] cost = run(shape[0], shape[1], events);
+			System.out.println(
+					String.format(Locale.ROOT, "%d %d %d %.1f %.2f", shape[0], shape[1], events, cost[0], cost[1]));
 		}
 	}
 
-	private static double run(int devices, int geofences, int events) {
+	/**
+	 * One shape.
+	 * @return CPU time (µs) and heap allocated (KB) by the test thread per measured event
+	 */
+	private static double[] run(int devices, int geofences, int events) {
 		try (Harness harness = new Harness()) {
 			List<DeviceSnapshot> fleet = new ArrayList<>(devices);
 			for (int d = 0; d < devices; d++) {
@@ -66,20 +71,22 @@ class TopologyCostBenchmark {
 								13.5, "headingDeg", 90.0, "ignition", true, "coolantTempC", 90.0, "fuelLevelPct", 50.0,
 								"odometerKm", 1000.0 + i, "engineRpm", 2000.0, "accelMps2", 0.5))));
 			}
-			ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+			ThreadMXBean threads = (ThreadMXBean) ManagementFactory.getThreadMXBean();
 			for (int i = 0; i < devices; i++) {
 				harness.send(input.get(i));
 			}
 			harness.alerts();
 			harness.states();
 			long start = threads.getCurrentThreadCpuTime();
+			long allocatedBefore = threads.getCurrentThreadAllocatedBytes();
 			for (int i = devices; i < input.size(); i++) {
 				harness.send(input.get(i));
 			}
 			long cpu = threads.getCurrentThreadCpuTime() - start;
+			long allocated = threads.getCurrentThreadAllocatedBytes() - allocatedBefore;
 			harness.alerts();
 			harness.states();
-			return cpu / 1000.0 / events;
+			return new double[] { cpu / 1000.0 / events, allocated / 1024.0 / events };
 		}
 	}
 
