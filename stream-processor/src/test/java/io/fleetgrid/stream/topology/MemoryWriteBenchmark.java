@@ -1,6 +1,7 @@
 package io.fleetgrid.stream.topology;
 
 import java.lang.management.ManagementFactory;
+import java.lang.management.MemoryMXBean;
 import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -22,8 +23,9 @@ import org.junit.jupiter.api.Test;
  * counting it in the open rollup windows (closing the due ones) and writing the memory
  * back in the store's format, for 1,000 vehicles whose memories stay objects (as with the
  * memory mirror) and events a second apart per device. Reports the minimum and the median
- * of the rounds (the minimum is the figure least disturbed by the machine). Not a unit
- * test (the name does not end in {@code Tests}); run it explicitly:
+ * of the rounds (the minimum is the figure least disturbed by the machine), and the heap
+ * one memory kept as an object takes (what the mirror costs per device). Not a unit test
+ * (the name does not end in {@code Tests}); run it explicitly:
  * {@code ./fleetgrid mvn -o -pl stream-processor -am verify -DskipITs
  * -Dsurefire.failIfNoSpecifiedTests=false -Dtest=MemoryWriteBenchmark -Dbench=true}.
  */
@@ -54,9 +56,25 @@ class MemoryWriteBenchmark {
 			throw new IllegalStateException("no window closed");
 		}
 		Arrays.sort(nanos);
-		System.out.println("devices events rounds cpu_ns_per_event_min cpu_ns_per_event_median bytes_per_memory");
-		System.out.println(String.format(Locale.ROOT, "%d %d %d %.0f %.0f %d", devices, devices * perDevice, rounds,
-				nanos[0], nanos[rounds / 2], bytes[0] / ((long) devices * perDevice)));
+		long withMemories = usedHeapAfterGc();
+		Arrays.fill(memories, null);
+		long heapPerMemory = (withMemories - usedHeapAfterGc()) / devices;
+		System.out.println(
+				"devices events rounds cpu_ns_per_event_min cpu_ns_per_event_median bytes_per_memory heap_bytes_per_memory");
+		System.out.println(String.format(Locale.ROOT, "%d %d %d %.0f %.0f %d %d", devices, devices * perDevice, rounds,
+				nanos[0], nanos[rounds / 2], bytes[0] / ((long) devices * perDevice), heapPerMemory));
+	}
+
+	/**
+	 * Heap in use after a few full collections: the difference with and without the
+	 * memories is what keeping them as objects (the memory mirror) costs.
+	 */
+	private static long usedHeapAfterGc() {
+		MemoryMXBean heap = ManagementFactory.getMemoryMXBean();
+		for (int i = 0; i < 3; i++) {
+			System.gc();
+		}
+		return heap.getHeapMemoryUsage().getUsed();
 	}
 
 	/** One round: every device gets {@code perDevice} events, a second apart. */
