@@ -124,6 +124,29 @@ class JsonSerdesTests {
 			.isEqualTo("1.0");
 	}
 
+	@Test
+	void aSerializerWithItsOwnJsonWriterSetsTheSameHeadersAndChecksTheType() {
+		EventSerializer<AlertEvent> serializer = new EventSerializer<>(EventTypes.ALERT, AlertEvent.class,
+				(alert) -> ("{\"own\":\"" + alert.deviceId() + "\"}").getBytes(StandardCharsets.UTF_8));
+		Headers headers = new RecordHeaders();
+		headers.add(EventHeaders.TYPE, "fleetgrid.telemetry".getBytes(StandardCharsets.UTF_8));
+
+		byte[] json = serializer.serialize(Topics.ALERTS.name(), headers, SampleEvents.alert());
+
+		assertThat(json).asString(StandardCharsets.UTF_8)
+			.isEqualTo("{\"own\":\"" + SampleEvents.alert().deviceId() + "\"}");
+		assertThat(headers.headers(EventHeaders.TYPE)).singleElement()
+			.satisfies((header) -> assertThat(header.value()).asString(StandardCharsets.UTF_8)
+				.isEqualTo("fleetgrid.alert"));
+		assertThat(headers.lastHeader(EventHeaders.SCHEMA_VERSION).value()).asString(StandardCharsets.UTF_8)
+			.isEqualTo("1.0");
+		@SuppressWarnings({ "unchecked", "rawtypes" })
+		Serializer<Object> untyped = (Serializer) serializer;
+		assertThatExceptionOfType(SerializationException.class)
+			.isThrownBy(() -> untyped.serialize(Topics.ALERTS.name(), SampleEvents.telemetry()))
+			.withMessageContaining("expected " + AlertEvent.class.getName());
+	}
+
 	@ParameterizedTest
 	@MethodSource("samples")
 	<V> void neverPutsAJavaClassNameOnTheWire(TopicSpec<String, V> topic, V event) {

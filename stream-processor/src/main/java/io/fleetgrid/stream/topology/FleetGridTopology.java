@@ -7,6 +7,8 @@ import io.fleetgrid.contracts.event.DeadLetter;
 import io.fleetgrid.contracts.event.DeviceState;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Trip;
+import io.fleetgrid.contracts.serde.EventSerializer;
+import io.fleetgrid.contracts.serde.EventTypes;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.TopicSpec;
 import io.fleetgrid.contracts.topic.Topics;
@@ -30,8 +32,10 @@ import io.fleetgrid.stream.detect.OverspeedDetector;
 import io.fleetgrid.stream.detect.ProductionDropDetector;
 import io.fleetgrid.stream.detect.ServiceDueDetector;
 import io.fleetgrid.stream.registry.Registry;
+import io.fleetgrid.stream.state.DeviceStateJson;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.common.serialization.Deserializer;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.kstream.Branched;
@@ -165,10 +169,11 @@ public final class FleetGridTopology {
 							(alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("offline-as-alert"))
 								.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "offline-alerts-sink")),
 							"alerts"))
-			.branch((key, value) -> value instanceof DeviceState, Branched.withConsumer(
-					(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
-						.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "offline-device-state-sink")),
-					"states"))
+			.branch((key, value) -> value instanceof DeviceState,
+					Branched.withConsumer(
+							(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("offline-as-state"))
+								.to(Topics.DEVICE_STATE.name(), producedStates("offline-device-state-sink")),
+							"states"))
 			.branch((key, value) -> value instanceof Trip,
 					Branched
 						.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("offline-as-trip"))
@@ -186,10 +191,9 @@ public final class FleetGridTopology {
 						.withConsumer((alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("as-alert"))
 							.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "alerts-sink")), "alerts"))
 			.branch((key, value) -> value instanceof DeviceState,
-					Branched.withConsumer(
-							(states) -> states.mapValues((value) -> (DeviceState) value, Named.as("as-state"))
-								.to(Topics.DEVICE_STATE.name(), produced(Topics.DEVICE_STATE, "device-state-sink")),
-							"states"))
+					Branched
+						.withConsumer((states) -> states.mapValues((value) -> (DeviceState) value, Named.as("as-state"))
+							.to(Topics.DEVICE_STATE.name(), producedStates("device-state-sink")), "states"))
 			.branch((key, value) -> value instanceof Trip,
 					Branched.withConsumer((trips) -> trips.mapValues((value) -> (Trip) value, Named.as("as-trip"))
 						.to(Topics.TRIPS.name(), produced(Topics.TRIPS, "trips-sink")), "trips"))
@@ -207,6 +211,17 @@ public final class FleetGridTopology {
 
 	private static <V> Produced<String, V> produced(TopicSpec<String, V> topic, String name) {
 		return Produced.with(JsonSerdes.keySerde(topic), JsonSerdes.valueSerde(topic)).withName(name);
+	}
+
+	/**
+	 * The device states' sink: the contract's JSON and headers, written by
+	 * {@link DeviceStateJson} instead of databind (a state per device every few seconds).
+	 */
+	private static Produced<String, DeviceState> producedStates(String name) {
+		Serde<DeviceState> states = Serdes.serdeFrom(
+				new EventSerializer<>(EventTypes.DEVICE_STATE, DeviceState.class, DeviceStateJson::write),
+				JsonSerdes.valueDeserializer(Topics.DEVICE_STATE));
+		return Produced.with(JsonSerdes.keySerde(Topics.DEVICE_STATE), states).withName(name);
 	}
 
 	/**
