@@ -288,12 +288,22 @@ final class FleetGridProcesses {
 		}
 	}
 
+	/**
+	 * 200s in a row that make a route's circuit breaker (a window of 20 calls, opening at
+	 * 50 % failures, the gateway's defaults) forget the failures of the start-up.
+	 */
+	private static final int OK_IN_A_ROW = 11;
+
 	private static void awaitOk(String url) {
 		HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		int last = -1;
-		// Several 200s in a row: the gateway's circuit breaker counts the 503s of a route
-		// whose service is not registered yet and may open right after the first 200.
+		// Enough 200s in a row to outweigh every failure the gateway's circuit breaker
+		// may
+		// still hold: it counts the 503s of a route whose service is not registered yet,
+		// over its last 20 calls, and opens at 50 % (three in a row had let it open on
+		// the
+		// test's own call). Consecutive 200s are asked for without a pause.
 		int okInARow = 0;
 		while (System.nanoTime() < deadline) {
 			try {
@@ -302,8 +312,11 @@ final class FleetGridProcesses {
 						HttpResponse.BodyHandlers.discarding());
 				last = response.statusCode();
 				okInARow = (last == 200) ? okInARow + 1 : 0;
-				if (okInARow == 3) {
+				if (okInARow == OK_IN_A_ROW) {
 					return;
+				}
+				if (okInARow > 0) {
+					continue;
 				}
 			}
 			catch (IOException ex) {
