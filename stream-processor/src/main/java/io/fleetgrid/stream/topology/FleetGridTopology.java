@@ -1,6 +1,7 @@
 package io.fleetgrid.stream.topology;
 
 import java.util.List;
+import java.util.function.Function;
 
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.DeadLetter;
@@ -8,10 +9,12 @@ import io.fleetgrid.contracts.event.DeviceState;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.serde.EventSerializer;
+import io.fleetgrid.contracts.serde.EventType;
 import io.fleetgrid.contracts.serde.EventTypes;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.contracts.topic.TopicSpec;
 import io.fleetgrid.contracts.topic.Topics;
+import io.fleetgrid.stream.alert.AlertEventJson;
 import io.fleetgrid.stream.alert.Severities;
 import io.fleetgrid.stream.config.StreamSettings;
 import io.fleetgrid.stream.detect.Detector;
@@ -167,7 +170,7 @@ public final class FleetGridTopology {
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched.withConsumer(
 							(alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("offline-as-alert"))
-								.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "offline-alerts-sink")),
+								.to(Topics.ALERTS.name(), producedAlerts("offline-alerts-sink")),
 							"alerts"))
 			.branch((key, value) -> value instanceof DeviceState,
 					Branched.withConsumer(
@@ -189,7 +192,7 @@ public final class FleetGridTopology {
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched
 						.withConsumer((alerts) -> alerts.mapValues((value) -> (AlertEvent) value, Named.as("as-alert"))
-							.to(Topics.ALERTS.name(), produced(Topics.ALERTS, "alerts-sink")), "alerts"))
+							.to(Topics.ALERTS.name(), producedAlerts("alerts-sink")), "alerts"))
 			.branch((key, value) -> value instanceof DeviceState,
 					Branched
 						.withConsumer((states) -> states.mapValues((value) -> (DeviceState) value, Named.as("as-state"))
@@ -218,10 +221,22 @@ public final class FleetGridTopology {
 	 * {@link DeviceStateJson} instead of databind (a state per device every few seconds).
 	 */
 	private static Produced<String, DeviceState> producedStates(String name) {
-		Serde<DeviceState> states = Serdes.serdeFrom(
-				new EventSerializer<>(EventTypes.DEVICE_STATE, DeviceState.class, DeviceStateJson::write),
-				JsonSerdes.valueDeserializer(Topics.DEVICE_STATE));
-		return Produced.with(JsonSerdes.keySerde(Topics.DEVICE_STATE), states).withName(name);
+		return producedBy(Topics.DEVICE_STATE, EventTypes.DEVICE_STATE, DeviceStateJson::write, name);
+	}
+
+	/**
+	 * The alerts' sink: the contract's JSON and headers, written by
+	 * {@link AlertEventJson} instead of databind.
+	 */
+	private static Produced<String, AlertEvent> producedAlerts(String name) {
+		return producedBy(Topics.ALERTS, EventTypes.ALERT, AlertEventJson::write, name);
+	}
+
+	private static <V> Produced<String, V> producedBy(TopicSpec<String, V> topic, EventType<V> type,
+			Function<? super V, byte[]> writer, String name) {
+		Serde<V> values = Serdes.serdeFrom(new EventSerializer<>(type, type.javaType(), writer),
+				JsonSerdes.valueDeserializer(topic));
+		return Produced.with(JsonSerdes.keySerde(topic), values).withName(name);
 	}
 
 	/**
