@@ -20,6 +20,7 @@ import io.fleetgrid.stream.topology.FleetGridTopology;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -62,6 +63,8 @@ public final class BenchStreamsMain {
 				new SimpleMeterRegistry())
 			.build(builder);
 		props.putAll(StreamsConfiguration.properties(args[0], settings));
+		// a short client id, so that the stream threads keep a recognisable kernel name
+		props.put(StreamsConfig.CLIENT_ID_CONFIG, CpuTicks.CLIENT_ID);
 		System.getProperties().stringPropertyNames().forEach((name) -> {
 			if (name.startsWith(KAFKA_PREFIX)) {
 				props.put(name.substring(KAFKA_PREFIX.length()), System.getProperty(name));

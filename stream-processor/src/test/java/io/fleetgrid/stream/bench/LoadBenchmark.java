@@ -52,8 +52,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * shape);</li>
  * <li>writes a backlog of telemetry (event times in the past), points a fresh application
  * id at its start, starts the topology with real Kafka Streams in a child JVM
- * ({@link BenchStreamsMain}, RocksDB stores) and measures how fast the committed offsets
- * advance (sustained events/s, unpaced) and the child's CPU time per event;</li>
+ * ({@link BenchStreamsMain}, RocksDB stores) and, once the child has worked through a
+ * first part of the backlog that warms it up (its JIT compilers took half a core and more
+ * during the first few hundred thousand events), measures how fast the committed offsets
+ * advance over the rest (sustained events/s, unpaced), the CPU time per event of the
+ * child and of the rest of the machine (the broker), and how busy the stream threads, the
+ * child's JIT compilers and the machine were;</li>
  * <li>then produces open-loop at the target rate (event time = the scheduled send time,
  * so a sender that falls behind does not hide latency) and records, in an HdrHistogram,
  * the time from each triggering event's scheduled produce time to the alert step's
@@ -78,6 +82,12 @@ final class LoadBenchmark {
 	private final int warmupSeconds = Integer.getInteger(PREFIX + "warmup-seconds", 5);
 
 	private final int backlog = Integer.getInteger(PREFIX + "backlog", 300_000);
+
+	/**
+	 * Events of the backlog's first part, which the child works through before the
+	 * measurement starts (its JIT compilers still take a good part of the two cores).
+	 */
+	private final int warmBacklog = Integer.getInteger(PREFIX + "warm-backlog", 400_000);
 
 	private final String commitInterval = System.getProperty(PREFIX + "commit-interval", "50ms");
 
@@ -112,12 +122,14 @@ final class LoadBenchmark {
 
 	void runAll() throws Exception {
 		this.out.printf(Locale.ROOT,
-				"load benchmark %s: backlog %,d events; open loop %,d events/s for %d s (first %d s not measured); "
+				"load benchmark %s: backlog %,d events after %,d not measured; open loop %,d events/s for %d s (first %d s not measured); "
 						+ "commit interval %s; child JVM %s%n",
-				this.run, this.backlog, this.rate, this.seconds, this.warmupSeconds, this.commitInterval, this.jvm);
-		String header = String.format(Locale.ROOT, "%-12s %-16s %8s %9s | %11s %10s | %9s %9s %8s %7s %8s %8s %8s %8s",
-				"variant", "guarantee", "devices", "geofences", "max ev/s", "cpu us/ev", "target", "sent ev/s",
-				"lag@end", "alerts", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
+				this.run, this.backlog, this.warmBacklog, this.rate, this.seconds, this.warmupSeconds,
+				this.commitInterval, this.jvm);
+		String header = String.format(Locale.ROOT,
+				"%-12s %-16s %8s %9s | %11s %10s %8s %6s %8s %9s | %9s %9s %8s %7s %8s %8s %8s %8s", "variant",
+				"guarantee", "devices", "geofences", "max ev/s", "cpu us/ev", "thread%", "jit%", "machine%", "other us",
+				"target", "sent ev/s", "lag@end", "alerts", "p50 ms", "p99 ms", "p99.9 ms", "max ms");
 		int index = 0;
 		for (int[] shape : this.shapes) {
 			Workload workload = new Workload("bench-" + this.run + "-s" + index++, shape[0], shape[1]);
@@ -155,9 +167,10 @@ final class LoadBenchmark {
 							.collect(Collectors.toMap(Map.Entry::getKey, (e) -> new OffsetAndMetadata(e.getValue()))))
 				.all()
 				.get();
-			long backlogStartMs = System.currentTimeMillis() - 120_000 - this.backlog * 1000L / this.rate;
+			long written = (long) this.warmBacklog + this.backlog;
+			long backlogStartMs = System.currentTimeMillis() - 120_000 - written * 1000L / this.rate;
 			try (KafkaProducer<String, byte[]> producer = producer()) {
-				for (long i = 0; i < this.backlog; i++) {
+				for (long i = 0; i < written; i++) {
 					long ts = backlogStartMs + i * 1000L / this.rate;
 					send(producer, workload, i, ts);
 				}
@@ -173,26 +186,38 @@ final class LoadBenchmark {
 				while (done < target - from && System.nanoTime() < deadline) {
 					Thread.sleep(250);
 					done = committed(admin, applicationId) - from;
-					samples.add(new long[] { System.nanoTime(), done, cpuNanos(child) });
+					samples.add(new long[] { System.nanoTime(), done, cpuNanos(child),
+							CpuTicks.threads(child.pid(), CpuTicks.STREAM_THREADS), CpuTicks.machine(),
+							CpuTicks.threads(child.pid(), CpuTicks.COMPILER_THREADS) });
 					if (!child.isAlive()) {
 						throw new IllegalStateException("stream processor died, see " + log(applicationId));
 					}
 				}
 				long[] first = samples.stream()
-					.filter((s) -> s[1] >= (target - from) / 10)
+					.filter((s) -> s[1] >= this.warmBacklog)
 					.findFirst()
 					.orElse(samples.get(0));
 				long[] last = samples.get(samples.size() - 1);
 				double maxRate = (last[1] - first[1]) * 1e9 / Math.max(1, last[0] - first[0]);
-				double cpuPerEvent = (last[2] - first[2]) / 1000.0 / Math.max(1, last[1] - first[1]);
+				long events = Math.max(1, last[1] - first[1]);
+				double cpuPerEvent = (last[2] - first[2]) / 1000.0 / events;
+				double wallNanos = Math.max(1, last[0] - first[0]);
+				// the stream threads', the JIT compilers' and the whole machine's busy
+				// time (100 % = one core)
+				double threadBusy = 100.0 * (last[3] - first[3]) / wallNanos;
+				double machineBusy = 100.0 * (last[4] - first[4]) / wallNanos;
+				double jitBusy = 100.0 * (last[5] - first[5]) / wallNanos;
+				// everything but the processor: the broker, mostly (this JVM only polls)
+				double otherPerEvent = ((last[4] - first[4]) - (last[2] - first[2])) / 1000.0 / events;
 
 				// open loop at the target rate
 				OpenLoopResult open = openLoop(admin, applicationId, workload);
 				return String.format(Locale.ROOT,
-						"%-12s %-16s %8d %9d | %11.0f %10.1f | %9d %9.0f %8d %7d %8.1f %8.1f %8.1f %8.1f",
+						"%-12s %-16s %8d %9d | %11.0f %10.1f %8.0f %6.0f %8.0f %9.1f | %9d %9.0f %8d %7d %8.1f %8.1f %8.1f %8.1f",
 						variant.name(), guarantee, workload.devices(), workload.geofences(), maxRate, cpuPerEvent,
-						this.rate, open.sentRate, open.lagAtEnd, open.latency.getTotalCount(),
-						open.latency.getValueAtPercentile(50) / 1000.0, open.latency.getValueAtPercentile(99) / 1000.0,
+						threadBusy, jitBusy, machineBusy, otherPerEvent, this.rate, open.sentRate, open.lagAtEnd,
+						open.latency.getTotalCount(), open.latency.getValueAtPercentile(50) / 1000.0,
+						open.latency.getValueAtPercentile(99) / 1000.0,
 						open.latency.getValueAtPercentile(99.9) / 1000.0, open.latency.getMaxValue() / 1000.0);
 			}
 			finally {
@@ -243,7 +268,8 @@ final class LoadBenchmark {
 					if (wait > 0) {
 						LockSupport.parkNanos(wait);
 					}
-					send(producer, workload, this.backlog + k, startMs + k * 1000 / this.rate);
+					send(producer, workload, (long) this.warmBacklog + this.backlog + k,
+							startMs + k * 1000 / this.rate);
 					sent++;
 				}
 			}
