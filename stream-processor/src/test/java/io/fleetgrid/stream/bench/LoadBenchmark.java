@@ -106,6 +106,9 @@ final class LoadBenchmark {
 
 	private final boolean jfr = Boolean.getBoolean(PREFIX + "jfr");
 
+	/** JFR's recording options after the file name, for example a delay. */
+	private final String jfrOptions = System.getProperty(PREFIX + "jfr-options", "settings=profile");
+
 	private final boolean warmup = Boolean.parseBoolean(System.getProperty(PREFIX + "warmup", "true"));
 
 	private final PrintStream out;
@@ -342,7 +345,7 @@ final class LoadBenchmark {
 		if (this.jfr) {
 			Files.createDirectories(Path.of("target", "bench-jfr"));
 			command
-				.add("-XX:StartFlightRecording=filename=target/bench-jfr/" + applicationId + ".jfr,settings=profile");
+				.add("-XX:StartFlightRecording=filename=target/bench-jfr/" + applicationId + ".jfr," + this.jfrOptions);
 		}
 		Map<String, String> props = new LinkedHashMap<>();
 		props.put("fleetgrid.stream.application-id", applicationId);

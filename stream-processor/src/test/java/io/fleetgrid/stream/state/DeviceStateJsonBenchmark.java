@@ -1,11 +1,9 @@
 package io.fleetgrid.stream.state;
 
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 
@@ -15,6 +13,7 @@ import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.MetricValues;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.WriterRounds;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import tools.jackson.databind.ObjectWriter;
@@ -30,7 +29,6 @@ import tools.jackson.databind.ObjectWriter;
 class DeviceStateJsonBenchmark {
 
 	@Test
-	@SuppressWarnings("checkstyle:regexpsinglelinejava")
 	void nanosPerState() {
 		Assumptions.assumeTrue(Boolean.getBoolean("bench"), "benchmark: run with -Dbench=true");
 		DeviceState[] states = new DeviceState[10_000];
@@ -52,40 +50,10 @@ class DeviceStateJsonBenchmark {
 					ts.plusMillis(3));
 		}
 		ObjectWriter databind = JsonSerdes.mapper().writerFor(DeviceState.class);
-		Function<DeviceState, byte[]> mapper = databind::writeValueAsBytes;
-		Function<DeviceState, byte[]> own = DeviceStateJson::write;
-		int rounds = Integer.getInteger("bench.rounds", 15);
-		double[][] nanos = new double[2][rounds];
-		long[] bytes = new long[2];
-		for (int r = -5; r < rounds; r++) {
-			for (int w = 0; w < 2; w++) {
-				long[] written = new long[1];
-				double perState = run((w == 0) ? mapper : own, states, written);
-				if (r >= 0) {
-					nanos[w][r] = perState;
-					bytes[w] = written[0] / states.length;
-				}
-			}
-		}
-		System.out.println("writer states rounds cpu_ns_per_state_min cpu_ns_per_state_median bytes_per_state");
-		String[] names = { "databind", "DeviceStateJson" };
-		for (int w = 0; w < 2; w++) {
-			Arrays.sort(nanos[w]);
-			System.out.println(String.format(Locale.ROOT, "%s %d %d %.0f %.0f %d", names[w], states.length, rounds,
-					nanos[w][0], nanos[w][rounds / 2], bytes[w]));
-		}
-	}
-
-	private static double run(Function<DeviceState, byte[]> writer, DeviceState[] states, long[] written) {
-		ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-		long start = threads.getCurrentThreadCpuTime();
-		long total = 0;
-		for (DeviceState state : states) {
-			total += writer.apply(state).length;
-		}
-		long cpu = threads.getCurrentThreadCpuTime() - start;
-		written[0] = total;
-		return (double) cpu / states.length;
+		Map<String, Function<DeviceState, byte[]>> writers = new LinkedHashMap<>();
+		writers.put("databind", databind::writeValueAsBytes);
+		writers.put("DeviceStateJson", DeviceStateJson::write);
+		WriterRounds.compare("state", Arrays.asList(states), writers, Integer.getInteger("bench.rounds", 15));
 	}
 
 }
