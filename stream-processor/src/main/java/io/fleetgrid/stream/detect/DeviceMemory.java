@@ -29,8 +29,8 @@ public final class DeviceMemory {
 	/** Sequence number of that event, or null. */
 	public Long lastSeq;
 
-	/** Event times (epoch ms) of the most recent events, newest last. */
-	public List<Long> recent = new ArrayList<>();
+	/** Identities (event time and sequence number) of the most recent events. */
+	public RecentEvents recent = new RecentEvents();
 
 	/** Last speed. */
 	public Double lastSpeedKph;

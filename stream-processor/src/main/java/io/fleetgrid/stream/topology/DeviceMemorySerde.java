@@ -23,6 +23,7 @@ import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.codec.EncodedRoute;
 import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.detect.RecentEvents;
 import io.fleetgrid.stream.rollup.RollupBuckets;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
@@ -90,9 +91,11 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		ByteArrayDataOutput out = ByteArrayDataOutput.forThread();
 		try {
 			out.writeByte(VERSION);
-			Compact.writeSize(out, memory.recent.size());
+			RecentEvents recent = memory.recent;
+			Compact.writeSize(out, recent.size());
 			long previous = 0;
-			for (Long identity : memory.recent) {
+			for (int i = 0; i < recent.size(); i++) {
+				long identity = recent.get(i);
 				Compact.writeVarLong(out, identity - previous);
 				previous = identity;
 			}
@@ -146,7 +149,6 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	private static DeviceMemory readBinary(DataInput in, boolean compact) throws IOException {
 		DeviceMemory memory = new DeviceMemory();
 		int recentSize = size(in, compact);
-		memory.recent = new ArrayList<>(recentSize + 1);
 		long previous = 0;
 		for (int i = 0; i < recentSize; i++) {
 			previous = compact ? previous + Compact.readVarLong(in) : in.readLong();
@@ -324,7 +326,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 				throw new SerializationException("unknown DeviceMemory format " + version);
 			}
 			int recentSize = in.readInt();
-			List<Long> recent = new ArrayList<>(recentSize + 1);
+			RecentEvents recent = new RecentEvents();
 			for (int i = 0; i < recentSize; i++) {
 				recent.add(in.readLong());
 			}
@@ -354,7 +356,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	abstract static class WithoutRecent {
 
 		@JsonIgnore
-		public List<Long> recent;
+		public RecentEvents recent;
 
 	}
 

@@ -22,6 +22,7 @@ import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.detect.DeviceMemory;
+import io.fleetgrid.stream.detect.RecentEvents;
 import org.apache.kafka.common.errors.SerializationException;
 import org.junit.jupiter.api.Test;
 
@@ -115,7 +116,7 @@ class StateSerdeTests {
 		DataOutputStream out = new DataOutputStream(bytes);
 		out.writeByte(2);
 		out.writeInt(memory.recent.size());
-		for (Long identity : memory.recent) {
+		for (long identity : memory.recent.toArray()) {
 			out.writeLong(identity);
 		}
 		out.writeInt(memory.trip.route.size());
@@ -137,7 +138,9 @@ class StateSerdeTests {
 		byte[] json = JsonSerdes.mapper().writeValueAsBytes(memory);
 		ByteBuffer v1 = ByteBuffer.allocate(1 + 4 + memory.recent.size() * 8 + 4 + json.length);
 		v1.put((byte) 1).putInt(memory.recent.size());
-		memory.recent.forEach(v1::putLong);
+		for (long identity : memory.recent.toArray()) {
+			v1.putLong(identity);
+		}
 		v1.putInt(-1).put(json);
 		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", v1.array());
 		memory.trip.route = List.of();
@@ -163,7 +166,7 @@ class StateSerdeTests {
 		DeviceMemory memory = new DeviceMemory();
 		memory.lastTs = T;
 		memory.lastSeq = 7L;
-		memory.recent = new ArrayList<>(List.of(1L, 2L, 3_000_000_000_000L));
+		memory.recent = RecentEvents.of(1L, 2L, 3_000_000_000_000L);
 		memory.lastSpeedKph = 88.5;
 		memory.lastPosition = new GeoPoint(52.5, 13.4);
 		memory.metrics.put("speedKph", 88.5);
