@@ -89,7 +89,10 @@ final class LoadBenchmark {
 	 */
 	private final int warmBacklog = Integer.getInteger(PREFIX + "warm-backlog", 400_000);
 
-	private final String commitInterval = System.getProperty(PREFIX + "commit-interval", "50ms");
+	/**
+	 * The child's commit interval, or null for the application's default per guarantee.
+	 */
+	private final String commitInterval = System.getProperty(PREFIX + "commit-interval");
 
 	private final List<String> guarantees = List
 		.of(System.getProperty(PREFIX + "guarantees", "exactly_once_v2,at_least_once").split(","));
@@ -128,7 +131,7 @@ final class LoadBenchmark {
 				"load benchmark %s: backlog %,d events after %,d not measured; open loop %,d events/s for %d s (first %d s not measured); "
 						+ "commit interval %s; child JVM %s%n",
 				this.run, this.backlog, this.warmBacklog, this.rate, this.seconds, this.warmupSeconds,
-				this.commitInterval, this.jvm);
+				(this.commitInterval != null) ? this.commitInterval : "the application's", this.jvm);
 		String header = String.format(Locale.ROOT,
 				"%-12s %-16s %8s %9s | %11s %10s %8s %6s %8s %9s | %9s %9s %8s %7s %8s %8s %8s %8s", "variant",
 				"guarantee", "devices", "geofences", "max ev/s", "cpu us/ev", "thread%", "jit%", "machine%", "other us",
@@ -351,7 +354,9 @@ final class LoadBenchmark {
 		props.put("fleetgrid.stream.application-id", applicationId);
 		props.put("fleetgrid.stream.state-dir", stateDir.toString());
 		props.put("fleetgrid.stream.processing-guarantee", guarantee);
-		props.put("fleetgrid.stream.commit-interval", this.commitInterval);
+		if (this.commitInterval != null) {
+			props.put("fleetgrid.stream.commit-interval", this.commitInterval);
+		}
 		// as in application.yml
 		props.put("fleetgrid.stream.device-state-interval", "5s");
 		props.putAll(variant.properties());

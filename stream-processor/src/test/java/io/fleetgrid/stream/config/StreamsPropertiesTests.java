@@ -31,4 +31,31 @@ class StreamsPropertiesTests {
 			.containsEntry(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, 16L * 1024 * 1024);
 	}
 
+	@Test
+	void commitIntervalDefaultsTo50MillisecondsWithExactlyOnceAndOneSecondWithAtLeastOnce() {
+		assertThat(StreamsConfiguration.properties("localhost:9092", bind(Map.of())))
+			.containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 50L);
+		assertThat(StreamsConfiguration.properties("localhost:9092",
+				bind(Map.of("fleetgrid.stream.processing-guarantee", "at_least_once"))))
+			.containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 1_000L);
+	}
+
+	@Test
+	void aConfiguredCommitIntervalHoldsForEitherGuarantee() {
+		for (String guarantee : new String[] { "exactly_once_v2", "at_least_once" }) {
+			assertThat(
+					StreamsConfiguration.properties("localhost:9092",
+							bind(Map.of("fleetgrid.stream.processing-guarantee", guarantee,
+									"fleetgrid.stream.commit-interval", "200ms"))))
+				.as(guarantee)
+				.containsEntry(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200L);
+		}
+	}
+
+	private static StreamSettings bind(Map<String, String> properties) {
+		return new Binder(new MapConfigurationPropertySource(properties))
+			.bind("fleetgrid.stream", Bindable.of(StreamSettings.class))
+			.orElseGet(StreamSettings::defaults);
+	}
+
 }
