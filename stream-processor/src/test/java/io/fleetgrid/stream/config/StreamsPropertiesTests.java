@@ -52,6 +52,15 @@ class StreamsPropertiesTests {
 		}
 	}
 
+	@Test
+	void everythingProducedIsCompressedWithLz4UnlessConfiguredOtherwise() {
+		assertThat(StreamsConfiguration.properties("localhost:9092", bind(Map.of())))
+			.containsEntry(StreamsConfig.producerPrefix("compression.type"), "lz4");
+		assertThat(StreamsConfiguration.properties("localhost:9092",
+				bind(Map.of("fleetgrid.stream.producer-compression", "zstd"))))
+			.containsEntry(StreamsConfig.producerPrefix("compression.type"), "zstd");
+	}
+
 	private static StreamSettings bind(Map<String, String> properties) {
 		return new Binder(new MapConfigurationPropertySource(properties))
 			.bind("fleetgrid.stream", Bindable.of(StreamSettings.class))

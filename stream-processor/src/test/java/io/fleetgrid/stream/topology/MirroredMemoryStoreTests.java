@@ -103,7 +103,7 @@ class MirroredMemoryStoreTests {
 	}
 
 	private static StreamSettings mirror(int devices) {
-		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, devices,
+		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, devices, null,
 				null);
 	}
 
