@@ -115,11 +115,13 @@ class StateStreamHub implements StateViewListener, DisposableBean {
 	}
 
 	/**
-	 * The number of open streams.
+	 * The number of open streams of one tenant.
+	 * @param tenantId the tenant
 	 * @return open streams
 	 */
-	int openStreams() {
-		return this.open.get();
+	int openStreams(String tenantId) {
+		Set<StateSubscription> subscriptions = this.byTenant.get(tenantId);
+		return (subscriptions != null) ? subscriptions.size() : 0;
 	}
 
 	private void remove(StateSubscription subscription) {
