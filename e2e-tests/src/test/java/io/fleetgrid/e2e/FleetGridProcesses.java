@@ -299,11 +299,9 @@ final class FleetGridProcesses {
 		long deadline = System.nanoTime() + START_TIMEOUT.toNanos();
 		int last = -1;
 		// Enough 200s in a row to outweigh every failure the gateway's circuit breaker
-		// may
-		// still hold: it counts the 503s of a route whose service is not registered yet,
-		// over its last 20 calls, and opens at 50 % (three in a row had let it open on
-		// the
-		// test's own call). Consecutive 200s are asked for without a pause.
+		// may still hold: it counts the 503s of a route whose service is not registered
+		// yet, over its last 20 calls, and opens at 50 % (three in a row had let it open
+		// on the test's own call). Consecutive 200s are asked for without a pause.
 		int okInARow = 0;
 		while (System.nanoTime() < deadline) {
 			try {

@@ -72,9 +72,9 @@ public class StreamsConfiguration {
 		// Kafka Streams' producers linger 100 ms by default; at-least-once output is not
 		// held back until the commit, so that would be added to every alert's latency.
 		props.put(StreamsConfig.producerPrefix(ProducerConfig.LINGER_MS_CONFIG), 5);
-		// Changelogs (a device memory per event with many devices) and outputs
-		// compressed:
-		// half the broker's CPU per event and a third more events/s with 10,000 devices.
+		// Changelogs (a device memory per event with many devices) and outputs are
+		// compressed: half the broker's CPU per event and a third more events/s with
+		// 10,000 devices.
 		props.put(StreamsConfig.producerPrefix(ProducerConfig.COMPRESSION_TYPE_CONFIG), settings.producerCompression());
 		// The global thread keeps the state view (REST reads, the live state stream): it
 		// fetched a few states at a time, hundreds of times a second, which cost the

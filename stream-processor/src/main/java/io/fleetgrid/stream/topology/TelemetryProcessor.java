@@ -263,8 +263,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	}
 
 	/**
-	 * A scan without a boxed equals per element ({@code List.contains} was 3 % of the
-	 * CPU).
+	 * An event's identity for the duplicate check: its event time and sequence number.
 	 */
 	private static long identity(TelemetryEvent event) {
 		long seq = (event.seq() != null) ? event.seq() : -1;
