@@ -13,14 +13,12 @@ import java.util.Random;
 import io.fleetgrid.contracts.event.AlertEvent;
 import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.JsonSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class AlertEventJsonTests {
-
-	private static final String[] TEXTS = { "veh-1", "", "a/b", "quote \" and back\\slash", "line\nbreak\ttab\r\b\f",
-			"\u0001\u001f\u007f", "Zündung – 温度 😀", "\u2028\u2029", "Speed 112 km/h above the limit of 90 km/h" };
 
 	@Test
 	void writesTheBytesTheContractsMapperWritesForRandomAlertSteps() {
@@ -48,28 +46,28 @@ class AlertEventJsonTests {
 	}
 
 	private static AlertEvent randomAlert(Random random) {
-		Instant started = instant(random);
+		Instant started = JsonSamples.instant(random);
 		Instant ts = started.plusMillis(random.nextInt(100_000));
 		AlertEvent.Status status = AlertEvent.Status.values()[random.nextInt(AlertEvent.Status.values().length)];
 		Instant ended = (status == AlertEvent.Status.CLEARED || random.nextInt(5) == 0)
 				? ts.plusNanos(random.nextInt(1_000_000_000)) : null;
 		AlertEvent.Acknowledgement acknowledgement = (status == AlertEvent.Status.ACKNOWLEDGED
 				|| random.nextInt(5) == 0)
-						? new AlertEvent.Acknowledgement("user-" + text(random), instant(random),
-								random.nextBoolean() ? text(random) : null)
+						? new AlertEvent.Acknowledgement("user-" + JsonSamples.text(random),
+								JsonSamples.instant(random), random.nextBoolean() ? JsonSamples.text(random) : null)
 						: null;
-		return new AlertEvent("alert-" + random.nextLong(), "tenant-" + random.nextInt(5), "dev-" + text(random),
-				random.nextBoolean() ? "fleet-" + random.nextInt(9) : null,
+		return new AlertEvent("alert-" + random.nextLong(), "tenant-" + random.nextInt(5),
+				"dev-" + JsonSamples.text(random), random.nextBoolean() ? "fleet-" + random.nextInt(9) : null,
 				AlertType.known().get(random.nextInt(AlertType.known().size())),
 				AlertEvent.Severity.values()[random.nextInt(AlertEvent.Severity.values().length)], status,
 				random.nextBoolean() ? "g-" + random.nextInt(100) : null, started, ended, ts, 1 + random.nextInt(50),
-				random.nextBoolean() ? text(random) : null, randomObject(random, 2), acknowledgement);
+				random.nextBoolean() ? JsonSamples.text(random) : null, randomObject(random, 2), acknowledgement);
 	}
 
 	private static Map<String, Object> randomObject(Random random, int depth) {
 		Map<String, Object> map = (random.nextBoolean()) ? new LinkedHashMap<>() : new HashMap<>();
 		for (int m = random.nextInt(8); m > 0; m--) {
-			map.put(text(random) + m, randomValue(random, depth));
+			map.put(JsonSamples.text(random) + m, randomValue(random, depth));
 		}
 		return map;
 	}
@@ -80,7 +78,7 @@ class AlertEventJsonTests {
 			case 1 -> (double) random.nextInt(1_000);
 			case 2 -> random.nextBoolean();
 			case 3 -> random.nextLong() >> random.nextInt(64);
-			case 4 -> text(random);
+			case 4 -> JsonSamples.text(random);
 			case 5 -> random.nextInt();
 			case 6 -> Float.valueOf(random.nextFloat() * 1000);
 			case 7 -> null;
@@ -96,19 +94,6 @@ class AlertEventJsonTests {
 				yield items;
 			}
 		};
-	}
-
-	private static String text(Random random) {
-		return TEXTS[random.nextInt(TEXTS.length)];
-	}
-
-	private static Instant instant(Random random) {
-		return Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), switch (random.nextInt(4)) {
-			case 0 -> 0;
-			case 1 -> random.nextInt(1_000) * 1_000_000;
-			case 2 -> random.nextInt(1_000_000) * 1_000;
-			default -> random.nextInt(1_000_000_000);
-		});
 	}
 
 }

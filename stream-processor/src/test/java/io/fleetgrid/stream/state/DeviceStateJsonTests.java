@@ -13,15 +13,13 @@ import io.fleetgrid.contracts.event.DeviceState;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.JsonSamples;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 class DeviceStateJsonTests {
-
-	private static final String[] TEXTS = { "veh-1", "", "a/b", "quote \" and back\\slash", "line\nbreak\ttab\r\b\f",
-			"\u0001\u001f\u007f", "Zündung – 温度 😀", "\u2028\u2029", "plain ascii text" };
 
 	@Test
 	void writesTheBytesTheContractsMapperWritesForRandomStates() {
@@ -71,23 +69,18 @@ class DeviceStateJsonTests {
 				case 1 -> (double) random.nextInt(1_000);
 				case 2 -> random.nextBoolean();
 				case 3 -> random.nextLong() >> random.nextInt(64);
-				case 4 -> TEXTS[random.nextInt(TEXTS.length)];
-				case 5 -> List.of(TEXTS[random.nextInt(TEXTS.length)], "P0" + random.nextInt(999));
+				case 4 -> JsonSamples.text(random);
+				case 5 -> List.of(JsonSamples.text(random), "P0" + random.nextInt(999));
 				default -> Double.longBitsToDouble(random.nextLong() & 0x7FEF_FFFF_FFFF_FFFFL);
 			};
-			metrics.put((m % 3 == 0) ? "metric" + m : TEXTS[random.nextInt(TEXTS.length)] + m, value);
+			metrics.put((m % 3 == 0) ? "metric" + m : JsonSamples.text(random) + m, value);
 		}
 		List<AlertType> alerts = new ArrayList<>();
 		for (int a = random.nextInt(4); a > 0; a--) {
 			alerts.add(AlertType.known().get(random.nextInt(AlertType.known().size())));
 		}
-		Instant seen = Instant.ofEpochSecond(1_700_000_000L + random.nextInt(100_000_000), switch (random.nextInt(4)) {
-			case 0 -> 0;
-			case 1 -> random.nextInt(1_000) * 1_000_000;
-			case 2 -> random.nextInt(1_000_000) * 1_000;
-			default -> random.nextInt(1_000_000_000);
-		});
-		return new DeviceState(TEXTS[random.nextInt(TEXTS.length)] + "dev", "tenant-" + random.nextInt(5),
+		Instant seen = JsonSamples.instant(random);
+		return new DeviceState(JsonSamples.text(random) + "dev", "tenant-" + random.nextInt(5),
 				DeviceType.values()[random.nextInt(DeviceType.values().length)], seen,
 				random.nextBoolean() ? new GeoPoint(random.nextDouble() * 180 - 90, random.nextDouble() * 360 - 180)
 						: null,
