@@ -158,14 +158,15 @@ public final class FleetGridTopology {
 		KStream<String, byte[]> telemetry = builder.stream(Topics.TELEMETRY.name(),
 				Consumed.with(Serdes.String(), Serdes.ByteArray()).withName("telemetry-source"));
 		List<Detector> detectors = detectors();
-		KStream<String, Object> out = telemetry.processValues(
-				() -> new TelemetryProcessor(this.registry, this.settings, this.severities, detectors, this.metrics),
-				Named.as("telemetry-processor"), MEMORY_STORE, PRESENCE_STORE);
+		// the devices whose state the processor held back, per task, for the punctuation
+		TrailingStates.PerTask trailingStates = new TrailingStates.PerTask();
+		KStream<String, Object> out = telemetry.processValues(() -> new TelemetryProcessor(this.registry, this.settings,
+				this.severities, detectors, this.metrics, trailingStates), Named.as("telemetry-processor"),
+				MEMORY_STORE, PRESENCE_STORE);
 		telemetry
-			.process(
-					() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
-							this.settings.detectors(), this.settings.deviceStateInterval(), this.settings.grace()),
-					Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
+			.process(() -> new OfflinePunctuator(this.registry, this.severities, this.settings.offlineCheckInterval(),
+					this.settings.detectors(), this.settings.deviceStateInterval(), this.settings.grace(),
+					trailingStates), Named.as("offline-punctuator"), MEMORY_STORE, PRESENCE_STORE)
 			.split(Named.as("offline-"))
 			.branch((key, value) -> value instanceof AlertEvent,
 					Branched.withConsumer(

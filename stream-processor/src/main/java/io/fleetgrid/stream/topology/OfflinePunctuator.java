@@ -3,8 +3,6 @@ package io.fleetgrid.stream.topology;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -50,14 +48,10 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * most once per {@code deviceStateInterval}, so the newest state of a device that stops
  * sending inside an interval would wait for its next event (or the offline alert). A
  * second wall-clock punctuation, five times per {@code deviceStateInterval}, publishes
- * the newest state of each device of the task that has been silent for a whole interval
- * and has one unpublished. The devices to look at are the keys of the telemetry records
- * this processor receives (it lives in the same task as the stores for that), kept in the
- * order of their newest record: a run looks only at the silent devices at the head and
- * leaves the ones that keep sending alone (their own events publish their states; looking
- * at every device of the task each time stalled the stream thread for a fraction of a
- * second every interval with 10,000 devices). The order is memory only, so after a crash
- * or a rebalance a silent device's trailing state waits for its next event again.
+ * the newest state of each device of the task that was held back a whole interval ago and
+ * has not been published since ({@link TrailingStates}, kept by the
+ * {@link TelemetryProcessor} of the same task, oldest first: a run looks only at the
+ * devices at the head and leaves the others alone).
  */
 final class OfflinePunctuator implements Processor<String, byte[], String, Object> {
 
@@ -77,11 +71,9 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	private final long intervalMs;
 
-	/**
-	 * Device → wall-clock time of its newest record, oldest first (access order: a put
-	 * moves the device to the end).
-	 */
-	private final Map<String, Long> lastRecords = new LinkedHashMap<>(16, 0.75f, true);
+	private final TrailingStates.PerTask trailingStates;
+
+	private TrailingStates trailing;
 
 	private ProcessorContext<String, Object> context;
 
@@ -90,7 +82,8 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 	private KeyValueStore<String, Presence> presences;
 
 	OfflinePunctuator(Registry registry, Severities severities, Duration interval, Detectors detectors,
-			Duration stateInterval, Duration grace) {
+			Duration stateInterval, Duration grace, TrailingStates.PerTask trailingStates) {
+		this.trailingStates = trailingStates;
 		this.graceMs = grace.toMillis();
 		this.intervalMs = interval.toMillis();
 		this.registry = registry;
@@ -105,6 +98,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		this.context = context;
 		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
 		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
+		this.trailing = this.trailingStates.of(context.taskId());
 		context.schedule(this.interval, PunctuationType.WALL_CLOCK_TIME, this::check);
 		if (this.stateIntervalMs > 0) {
 			context.schedule(Duration.ofMillis(Math.max(1, this.stateIntervalMs / 5)), PunctuationType.WALL_CLOCK_TIME,
@@ -114,33 +108,30 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 
 	@Override
 	public void process(Record<String, byte[]> record) {
-		// The telemetry itself is handled by the TelemetryProcessor; only note the
-		// device.
-		if (this.stateIntervalMs > 0 && record.key() != null) {
-			this.lastRecords.put(record.key(), this.context.currentSystemTimeMs());
-		}
+		// The telemetry itself is handled by the TelemetryProcessor; this processor only
+		// shares its task and stores.
+	}
+
+	@Override
+	public void close() {
+		this.trailingStates.closed(this.context.taskId(), this.trailing);
 	}
 
 	void publishTrailingStates(long now) {
-		Iterator<Map.Entry<String, Long>> devices = this.lastRecords.entrySet().iterator();
-		while (devices.hasNext()) {
-			Map.Entry<String, Long> newest = devices.next();
-			if (now - newest.getValue() < this.stateIntervalMs) {
-				// this device and all after it have sent within the interval
-				return;
-			}
-			devices.remove();
-			String deviceId = newest.getKey();
-			DeviceMemory memory = this.memories.get(deviceId);
-			DeviceSnapshot device = this.registry.device(deviceId);
-			if (memory == null || memory.lastTs == null || !memory.stateUnpublished || device == null) {
-				continue;
-			}
-			memory.markStatePublished(now);
-			this.memories.put(deviceId, memory);
-			this.context.forward(new Record<>(deviceId, (Object) DeviceStates.of(memory, deviceId, device.tenantId(),
-					device.type(), Instant.ofEpochMilli(now)), now));
+		this.trailing.takeHeldSince(now - this.stateIntervalMs, (deviceId) -> publishTrailingState(deviceId, now));
+	}
+
+	private void publishTrailingState(String deviceId, long now) {
+		DeviceMemory memory = this.memories.get(deviceId);
+		DeviceSnapshot device = this.registry.device(deviceId);
+		if (memory == null || memory.lastTs == null || !memory.stateUnpublished || device == null) {
+			return;
 		}
+		memory.markStatePublished(now);
+		this.memories.put(deviceId, memory);
+		this.context.forward(new Record<>(deviceId,
+				(Object) DeviceStates.of(memory, deviceId, device.tenantId(), device.type(), Instant.ofEpochMilli(now)),
+				now));
 	}
 
 	void check(long now) {
@@ -223,6 +214,7 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		boolean publishState = device != null && memory.lastTs != null && !alerts.emitted().isEmpty();
 		if (publishState) {
 			memory.markStatePublished(now);
+			this.trailing.published(deviceId);
 		}
 		this.memories.put(deviceId, memory);
 		this.presences.put(deviceId, presence.withOffline(true));

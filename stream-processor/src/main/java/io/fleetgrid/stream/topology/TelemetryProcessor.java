@@ -77,6 +77,10 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 
 	private long memoryFlushedMs;
 
+	private final TrailingStates.PerTask trailingStates;
+
+	private TrailingStates trailing;
+
 	private FixedKeyProcessorContext<String, Object> context;
 
 	private KeyValueStore<String, DeviceMemory> memories;
@@ -86,8 +90,9 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 	private MirroredMemoryStore mirror;
 
 	TelemetryProcessor(Registry registry, StreamSettings settings, Severities severities, List<Detector> detectors,
-			StreamMetrics metrics) {
+			StreamMetrics metrics, TrailingStates.PerTask trailingStates) {
 		this.registry = registry;
+		this.trailingStates = trailingStates;
 		this.settings = settings;
 		this.severities = severities;
 		this.detectors = detectors;
@@ -104,6 +109,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		this.memories = context.getStateStore(FleetGridTopology.MEMORY_STORE);
 		this.mirror = MirroredMemoryStore.of(this.memories);
 		this.presences = context.getStateStore(FleetGridTopology.PRESENCE_STORE);
+		this.trailing = this.trailingStates.of(context.taskId());
+	}
+
+	@Override
+	public void close() {
+		this.trailingStates.closed(this.context.taskId(), this.trailing);
 	}
 
 	@Override
@@ -143,11 +154,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				return;
 			}
 			memory.recent.add(identity);
+			Boolean stateHeld = null;
 			if (memory.lastTs != null && event.ts().isBefore(memory.lastTs)) {
 				this.metrics.late();
 			}
 			else {
-				detect(event, device, memory, out);
+				stateHeld = detect(event, device, memory, out);
 			}
 			boolean rollupsWereEmpty = memory.rollups.isEmpty();
 			int tooLate = memory.rollups.add(event, this.graceMs);
@@ -167,6 +179,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				memory.presenceWrittenMs = now;
 			}
 			this.memories.put(event.deviceId(), memory);
+			if (Boolean.TRUE.equals(stateHeld)) {
+				this.trailing.held(event.deviceId(), now);
+			}
+			else if (stateHeld != null) {
+				this.trailing.published(event.deviceId());
+			}
 			if (writePresence) {
 				this.presences.put(event.deviceId(), new Presence(device.tenantId(), device.groupId(), now,
 						memory.lastTs, false, Presence.rollupsDueMs(memory, this.graceMs)));
@@ -207,7 +225,11 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		}
 	}
 
-	private void detect(TelemetryEvent event, DeviceSnapshot device, DeviceMemory memory, List<Object> out) {
+	/**
+	 * Runs the detectors and the trip tracker on an in-order event.
+	 * @return whether the device's new state was held back by the throttle
+	 */
+	private boolean detect(TelemetryEvent event, DeviceSnapshot device, DeviceMemory memory, List<Object> out) {
 		AlertBook alerts = new AlertBook(memory.alerts, this.severities, device.tenantId(), device.deviceId(),
 				device.groupId());
 		Detection detection = new Detection(event, device,
@@ -233,6 +255,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			memory.stateUnpublished = true;
 		}
 		this.metrics.processed();
+		return memory.stateUnpublished;
 	}
 
 	/**
