@@ -60,6 +60,39 @@ public final class ByteArrayDataInput implements DataInput {
 		return at;
 	}
 
+	/**
+	 * Reads a string of UTF-8 bytes; a short one is the instance decoded lately if there
+	 * is one ({@link Utf8Strings}).
+	 * @param length how many bytes
+	 * @return the string
+	 * @throws EOFException if fewer bytes are left
+	 */
+	public String readUtf8(int length) throws EOFException {
+		return Utf8Strings.decode(this.bytes, take(length), length);
+	}
+
+	/**
+	 * Reads a number written by {@link Compact#writeVarLong}.
+	 * @return the number
+	 * @throws IOException if the value ends first, or the number is longer than 10 bytes
+	 */
+	public long readVarLong() throws IOException {
+		long rest = 0;
+		int at = this.position;
+		for (int shift = 0; shift < 64; shift += 7) {
+			if (at >= this.bytes.length) {
+				throw new EOFException("value ends after " + this.bytes.length + " bytes");
+			}
+			int b = this.bytes[at++];
+			rest |= (long) (b & 0x7F) << shift;
+			if ((b & 0x80) == 0) {
+				this.position = at;
+				return (rest >>> 1) ^ -(rest & 1);
+			}
+		}
+		throw new IOException("variable-length integer longer than 10 bytes");
+	}
+
 	@Override
 	public void readFully(byte[] b) throws IOException {
 		readFully(b, 0, b.length);

@@ -85,6 +85,16 @@ public final class ByteArrayDataOutput implements DataOutput {
 		return at;
 	}
 
+	/**
+	 * Writes a number in the variable-length zig-zag form of {@link Compact#writeVarLong}
+	 * (one capacity check instead of one per byte).
+	 * @param value the number
+	 */
+	public void writeVarLong(long value) {
+		int at = reserve(10);
+		this.size = Compact.putVarLong(this.bytes, at, value);
+	}
+
 	@Override
 	public void write(int b) {
 		int at = reserve(1);

@@ -47,6 +47,10 @@ public final class Compact {
 	 * @throws IOException from the stream
 	 */
 	public static void writeVarLong(DataOutput out, long value) throws IOException {
+		if (out instanceof ByteArrayDataOutput array) {
+			array.writeVarLong(value);
+			return;
+		}
 		long rest = (value << 1) ^ (value >> 63);
 		while ((rest & ~0x7FL) != 0) {
 			out.writeByte((int) ((rest & 0x7F) | 0x80));
@@ -80,6 +84,9 @@ public final class Compact {
 	 * @throws IOException from the stream, or a malformed value
 	 */
 	public static long readVarLong(DataInput in) throws IOException {
+		if (in instanceof ByteArrayDataInput array) {
+			return array.readVarLong();
+		}
 		long rest = 0;
 		for (int shift = 0; shift < 64; shift += 7) {
 			int b = in.readByte();
@@ -302,6 +309,9 @@ public final class Compact {
 		int size = readSize(in);
 		if (size == 0) {
 			return null;
+		}
+		if (in instanceof ByteArrayDataInput array) {
+			return array.readUtf8(size - 1);
 		}
 		byte[] bytes = new byte[size - 1];
 		in.readFully(bytes);

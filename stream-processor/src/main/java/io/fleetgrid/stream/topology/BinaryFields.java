@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.fleetgrid.contracts.serde.JsonSerdes;
+import io.fleetgrid.stream.codec.ByteArrayDataInput;
 import io.fleetgrid.stream.codec.Compact;
 
 /**
@@ -65,6 +66,9 @@ final class BinaryFields {
 		int length = in.readInt();
 		if (length < 0) {
 			return null;
+		}
+		if (in instanceof ByteArrayDataInput array) {
+			return array.readUtf8(length);
 		}
 		byte[] bytes = new byte[length];
 		in.readFully(bytes);

@@ -8,6 +8,7 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 
@@ -28,6 +29,22 @@ class CompactTests {
 		byte[] bytes = write((out) -> Compact.writeVarLong(out, value));
 		assertThat(Compact.readVarLong(in(bytes))).isEqualTo(value);
 		assertThat(bytes.length).isLessThanOrEqualTo(10);
+	}
+
+	@ParameterizedTest
+	@ValueSource(longs = { 0, 1, -1, 63, -64, 64, -65, 300, 1_700_000_000_000L, -1_700_000_000_000L, Long.MAX_VALUE,
+			Long.MIN_VALUE })
+	void variableLengthLongsInArraysAreTheBytesOfTheStreams(long value) throws IOException {
+		ByteArrayDataOutput out = new ByteArrayDataOutput(1);
+		out.writeByte(7);
+		Compact.writeVarLong(out, value);
+		byte[] bytes = out.toByteArray();
+		assertThat(bytes)
+			.containsExactly(concat(new byte[] { 7 }, write((stream) -> Compact.writeVarLong(stream, value))));
+		ByteArrayDataInput in = new ByteArrayDataInput(bytes);
+		assertThat(in.readByte()).isEqualTo((byte) 7);
+		assertThat(Compact.readVarLong(in)).isEqualTo(value);
+		assertThat(in.position()).isEqualTo(bytes.length);
 	}
 
 	@Test
@@ -111,11 +128,21 @@ class CompactTests {
 	@Test
 	void aTruncatedValueIsAnError() throws IOException {
 		byte[] bytes = write((out) -> Compact.writeVarLong(out, 1_700_000_000_000L));
-		byte[] truncated = java.util.Arrays.copyOf(bytes, bytes.length - 1);
+		byte[] truncated = Arrays.copyOf(bytes, bytes.length - 1);
 		assertThatExceptionOfType(EOFException.class).isThrownBy(() -> Compact.readVarLong(in(truncated)));
 		assertThatExceptionOfType(IOException.class)
 			.isThrownBy(() -> Compact.readVarLong(in(new byte[] { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 })));
 		assertThatExceptionOfType(IOException.class).isThrownBy(() -> Compact.readDouble(in(new byte[] { 42 })));
+		assertThatExceptionOfType(EOFException.class)
+			.isThrownBy(() -> Compact.readVarLong(new ByteArrayDataInput(truncated)));
+		assertThatExceptionOfType(IOException.class).isThrownBy(() -> Compact
+			.readVarLong(new ByteArrayDataInput(new byte[] { -1, -1, -1, -1, -1, -1, -1, -1, -1, -1, -1 })));
+	}
+
+	private static byte[] concat(byte[] first, byte[] second) {
+		byte[] both = Arrays.copyOf(first, first.length + second.length);
+		System.arraycopy(second, 0, both, first.length, second.length);
+		return both;
 	}
 
 	private static byte[] write(Writer writer) throws IOException {
