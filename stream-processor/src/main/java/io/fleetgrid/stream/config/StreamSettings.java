@@ -62,12 +62,14 @@ import org.springframework.util.unit.DataSize;
  * {@code none}. A device's memory goes to its changelog with nearly every event once a
  * device sends less often than the memory flush interval; with 10,000 devices lz4 halved
  * the broker's CPU per event and raised the sustained events/s by a third (BENCHMARKS.md)
+ * @param rocksdbMemory off-heap memory of all RocksDB stores together: block cache,
+ * memtables (half), index and filter blocks ({@link RocksDbMemory}); 256 MB
  */
 @ConfigurationProperties("fleetgrid.stream")
 public record StreamSettings(String applicationId, String processingGuarantee, Duration commitInterval, String stateDir,
 		Integer threads, Duration grace, Duration offlineCheckInterval, Detectors detectors,
 		Map<String, Severity> severities, Boolean inMemoryStores, Duration deviceStateInterval, DataSize recordCache,
-		Integer memoryMirror, Duration memoryFlushInterval, String producerCompression) {
+		Integer memoryMirror, Duration memoryFlushInterval, String producerCompression, DataSize rocksdbMemory) {
 
 	public StreamSettings {
 		applicationId = (applicationId != null) ? applicationId : "stream-processor";
@@ -85,6 +87,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 		memoryMirror = (memoryMirror != null) ? memoryMirror : 16_384;
 		memoryFlushInterval = (memoryFlushInterval != null) ? memoryFlushInterval : Duration.ofMillis(20);
 		producerCompression = (producerCompression != null) ? producerCompression : "lz4";
+		rocksdbMemory = (rocksdbMemory != null) ? rocksdbMemory : DataSize.ofMegabytes(256);
 		if (memoryMirror < 0) {
 			throw new IllegalArgumentException("fleetgrid.stream.memory-mirror must not be negative: " + memoryMirror);
 		}
@@ -114,7 +117,7 @@ public record StreamSettings(String applicationId, String processingGuarantee, D
 	 */
 	public static StreamSettings defaults() {
 		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-				null);
+				null, null);
 	}
 
 	/**

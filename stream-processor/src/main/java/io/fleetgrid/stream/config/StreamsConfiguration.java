@@ -61,12 +61,10 @@ public class StreamsConfiguration {
 		props.put(StreamsConfig.NUM_STREAM_THREADS_CONFIG, settings.threads());
 		props.put(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG, settings.recordCache().toBytes());
 		// Registry topics: a record that does not bind is logged and skipped (telemetry
-		// is
-		// read as bytes and dead-lettered by the TelemetryProcessor itself).
+		// is read as bytes and dead-lettered by the TelemetryProcessor itself).
 		props.put(StreamsConfig.DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndContinueExceptionHandler.class);
 		// The processors catch their own failures and dead-letter the record; anything
-		// else
-		// is a bug that must stop the thread rather than lose state silently.
+		// else is a bug that must stop the thread rather than lose state silently.
 		props.put(StreamsConfig.PROCESSING_EXCEPTION_HANDLER_CLASS_CONFIG, LogAndFailProcessingExceptionHandler.class);
 		props.put(StreamsConfig.REPLICATION_FACTOR_CONFIG, -1);
 		// Kafka Streams' producers linger 100 ms by default; at-least-once output is not
@@ -82,6 +80,9 @@ public class StreamsConfiguration {
 		// for a view.
 		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MIN_BYTES_CONFIG), 64 * 1024);
 		props.put(StreamsConfig.globalConsumerPrefix(ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG), 100);
+		// All RocksDB stores share one bounded block cache and memtable budget.
+		props.put(StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, RocksDbMemory.class);
+		props.put(RocksDbMemory.MEMORY_CONFIG, settings.rocksdbMemory().toBytes());
 		return props;
 	}
 

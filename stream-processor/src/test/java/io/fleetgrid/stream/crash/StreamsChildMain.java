@@ -26,7 +26,7 @@ public final class StreamsChildMain {
 	@SuppressWarnings("checkstyle:regexpsinglelinejava")
 	public static void main(String[] args) throws InterruptedException {
 		StreamSettings settings = new StreamSettings(args[1], "exactly_once_v2", java.time.Duration.ofMillis(100),
-				args[2], 1, null, null, null, null, false, null, null, null, null, null);
+				args[2], 1, null, null, null, null, false, null, null, null, null, null, null);
 		StreamsBuilder builder = new StreamsBuilder();
 		new FleetGridTopology(settings, new Registry(settings.detectors().geofenceCellDegrees()),
 				new SimpleMeterRegistry())

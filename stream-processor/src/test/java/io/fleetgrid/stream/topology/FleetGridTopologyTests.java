@@ -319,7 +319,7 @@ class FleetGridTopologyTests {
 	/** The defaults with the application's device-state interval of 5 s. */
 	private static StreamSettings stateEveryFiveSeconds() {
 		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, Duration.ofSeconds(5),
-				null, null, null, null);
+				null, null, null, null, null);
 	}
 
 }

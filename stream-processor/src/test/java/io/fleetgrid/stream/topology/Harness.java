@@ -103,7 +103,7 @@ public final class Harness implements AutoCloseable {
 				settings.commitInterval(), this.stateDir.toString(), 1, settings.grace(),
 				settings.offlineCheckInterval(), settings.detectors(), settings.severities(), inMemoryStores,
 				settings.deviceStateInterval(), settings.recordCache(), settings.memoryMirror(),
-				settings.memoryFlushInterval(), settings.producerCompression());
+				settings.memoryFlushInterval(), settings.producerCompression(), settings.rocksdbMemory());
 		StreamsBuilder builder = new StreamsBuilder();
 		new FleetGridTopology(effective, new Registry(effective.detectors().geofenceCellDegrees()), this.meters)
 			.build(builder);

@@ -104,7 +104,7 @@ class MirroredMemoryStoreTests {
 
 	private static StreamSettings mirror(int devices) {
 		return new StreamSettings(null, null, null, null, null, null, null, null, null, null, null, null, devices, null,
-				null);
+				null, null);
 	}
 
 	private static MirroredMemoryStore mirror(Harness harness) {
