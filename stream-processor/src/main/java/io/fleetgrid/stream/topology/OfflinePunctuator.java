@@ -127,8 +127,9 @@ final class OfflinePunctuator implements Processor<String, byte[], String, Objec
 		if (memory == null || memory.lastTs == null || !memory.stateUnpublished || device == null) {
 			return;
 		}
-		memory.markStatePublished(now);
-		this.memories.put(deviceId, memory);
+		// the memory is not written back: the device's next event learns of this from the
+		// tracker
+		this.trailing.trailingPublished(deviceId, now);
 		this.context.forward(new Record<>(deviceId,
 				(Object) DeviceStates.of(memory, deviceId, device.tenantId(), device.type(), Instant.ofEpochMilli(now)),
 				now));

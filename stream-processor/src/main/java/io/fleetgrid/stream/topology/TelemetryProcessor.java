@@ -154,6 +154,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				return;
 			}
 			memory.recent.add(identity);
+			long trailingPublishedAt = this.trailing.trailingPublishedAt(event.deviceId());
+			if (trailingPublishedAt > memory.statePublishedMs) {
+				// the punctuation published the held-back state without writing the
+				// memory
+				memory.markStatePublished(trailingPublishedAt);
+			}
 			Boolean stateHeld = null;
 			if (memory.lastTs != null && event.ts().isBefore(memory.lastTs)) {
 				this.metrics.late();

@@ -16,9 +16,16 @@ import org.apache.kafka.streams.processor.TaskId;
  * devices each sending less often than the interval, that read had been a sixth of the
  * stream thread (every device looked silent once between two of its events).
  * <p>
- * Memory only, like the order it keeps: after a crash or a rebalance a silent device's
- * trailing state waits for its next event again (its memory still says the state is
- * unpublished). Used by the stream thread of the task only.
+ * The punctuation does not write the memory back after publishing a trailing state (with
+ * many devices that write, its changelog record included, was half of its cost): the
+ * tracker remembers when it published, and the device's next event applies that to its
+ * memory ({@link #trailingPublishedAt}) before the throttle decides. Until it is older
+ * than an interval, after which the throttle lets the next state out anyway.
+ * <p>
+ * Memory only: after a crash or a rebalance a silent device's trailing state waits for
+ * its next event again, and a device whose trailing state went out just before may
+ * publish its next state less than an interval later. Used by the stream thread of the
+ * task only.
  */
 final class TrailingStates {
 
@@ -26,11 +33,18 @@ final class TrailingStates {
 	private final Map<String, Long> held = new LinkedHashMap<>(16, 0.75f, true);
 
 	/**
+	 * Device → wall-clock time the punctuation published its trailing state, oldest
+	 * first.
+	 */
+	private final Map<String, Long> trailingPublished = new LinkedHashMap<>();
+
+	/**
 	 * Records that a device's newest state was held back (moves it to the end).
 	 * @param deviceId the device
 	 * @param now wall-clock time (epoch ms)
 	 */
 	void held(String deviceId, long now) {
+		this.trailingPublished.remove(deviceId);
 		this.held.put(deviceId, now);
 	}
 
@@ -40,6 +54,29 @@ final class TrailingStates {
 	 */
 	void published(String deviceId) {
 		this.held.remove(deviceId);
+		this.trailingPublished.remove(deviceId);
+	}
+
+	/**
+	 * Records that the punctuation published a device's trailing state (and did not write
+	 * its memory).
+	 * @param deviceId the device
+	 * @param now wall-clock time (epoch ms)
+	 */
+	void trailingPublished(String deviceId, long now) {
+		this.trailingPublished.remove(deviceId);
+		this.trailingPublished.put(deviceId, now);
+	}
+
+	/**
+	 * When the punctuation published a device's trailing state, if it did within the last
+	 * interval and no event of the device was recorded since.
+	 * @param deviceId the device
+	 * @return wall-clock time (epoch ms), or {@link Long#MIN_VALUE}
+	 */
+	long trailingPublishedAt(String deviceId) {
+		Long at = this.trailingPublished.get(deviceId);
+		return (at != null) ? at : Long.MIN_VALUE;
 	}
 
 	/**
@@ -49,6 +86,11 @@ final class TrailingStates {
 	 * @param action receives each device
 	 */
 	void takeHeldSince(long heldUntil, Consumer<String> action) {
+		// a trailing publication that long ago no longer holds back the next state
+		Iterator<Map.Entry<String, Long>> published = this.trailingPublished.entrySet().iterator();
+		while (published.hasNext() && published.next().getValue() <= heldUntil) {
+			published.remove();
+		}
 		Iterator<Map.Entry<String, Long>> devices = this.held.entrySet().iterator();
 		while (devices.hasNext()) {
 			Map.Entry<String, Long> oldest = devices.next();
@@ -67,6 +109,14 @@ final class TrailingStates {
 	 */
 	int size() {
 		return this.held.size();
+	}
+
+	/**
+	 * The number of trailing publications remembered.
+	 * @return the count
+	 */
+	int trailingPublications() {
+		return this.trailingPublished.size();
 	}
 
 	/**

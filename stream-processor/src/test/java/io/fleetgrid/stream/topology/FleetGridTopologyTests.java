@@ -16,6 +16,8 @@ import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.Trip;
 import io.fleetgrid.contracts.event.Trip.EndReason;
 import io.fleetgrid.stream.config.StreamSettings;
+import io.fleetgrid.stream.detect.DeviceMemory;
+import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -130,6 +132,30 @@ class FleetGridTopologyTests {
 			assertThat(throttledHarness.states()).as("silent for an interval: the trailing state")
 				.extracting(DeviceState::speedKph)
 				.containsExactly(46.0);
+		}
+	}
+
+	@Test
+	void aTrailingStateCountsForTheThrottleThoughItsMemoryIsNotWrittenBack() {
+		StreamSettings throttled = stateEveryFiveSeconds();
+		try (Harness throttledHarness = new Harness(throttled, true)) {
+			DeviceSnapshot van = throttledHarness.vehicle(Harness.ACME, "veh-5", "fleet-1");
+			throttledHarness.send(van, 0, Map.of("speedKph", 40.0, "ignition", true));
+			throttledHarness.advanceWallClock(Duration.ofSeconds(1));
+			throttledHarness.send(van, 1, Map.of("speedKph", 41.0, "ignition", true));
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(40.0, 41.0);
+			KeyValueStore<String, DeviceMemory> memories = throttledHarness.driver()
+				.getKeyValueStore(FleetGridTopology.MEMORY_STORE);
+			assertThat(memories.get("veh-5").stateUnpublished).as("the punctuation did not write the memory").isTrue();
+			// a second after the trailing state: held back, as if the memory knew of it
+			throttledHarness.advanceWallClock(Duration.ofSeconds(1));
+			throttledHarness.send(van, 7, Map.of("speedKph", 47.0, "ignition", true));
+			assertThat(throttledHarness.states()).isEmpty();
+			assertThat(memories.get("veh-5").statePublishedMs).as("the event wrote when the trailing state went out")
+				.isEqualTo(memories.get("veh-5").lastProcessedMs - 1_000);
+			throttledHarness.advanceWallClock(Duration.ofSeconds(5));
+			assertThat(throttledHarness.states()).extracting(DeviceState::speedKph).containsExactly(47.0);
 		}
 	}
 

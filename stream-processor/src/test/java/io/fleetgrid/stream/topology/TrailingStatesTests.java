@@ -51,6 +51,25 @@ class TrailingStatesTests {
 	}
 
 	@Test
+	void aTrailingPublicationIsRememberedUntilTheNextEventOrForAnInterval() {
+		TrailingStates trailing = new TrailingStates();
+		trailing.trailingPublished("a", 1_000);
+		trailing.trailingPublished("b", 2_000);
+		trailing.trailingPublished("c", 3_000);
+		assertThat(trailing.trailingPublishedAt("a")).isEqualTo(1_000);
+		assertThat(trailing.trailingPublishedAt("unknown")).isEqualTo(Long.MIN_VALUE);
+		trailing.held("b", 3_500);
+		trailing.published("c");
+		assertThat(trailing.trailingPublishedAt("b")).as("an event of b came since").isEqualTo(Long.MIN_VALUE);
+		assertThat(trailing.trailingPublishedAt("c")).isEqualTo(Long.MIN_VALUE);
+		trailing.takeHeldSince(1_000, (device) -> {
+		});
+		assertThat(trailing.trailingPublishedAt("a")).as("an interval old: the throttle lets the next state out anyway")
+			.isEqualTo(Long.MIN_VALUE);
+		assertThat(trailing.trailingPublications()).isZero();
+	}
+
+	@Test
 	void bothProcessorsOfATaskShareOneTrackerUntilTheTaskCloses() {
 		TrailingStates.PerTask tasks = new TrailingStates.PerTask();
 		TaskId task = new TaskId(0, 3);
