@@ -154,18 +154,12 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				return;
 			}
 			memory.recent.add(identity);
-			long trailingPublishedAt = this.trailing.trailingPublishedAt(event.deviceId());
-			if (trailingPublishedAt > memory.statePublishedMs) {
-				// the punctuation published the held-back state without writing the
-				// memory
-				memory.markStatePublished(trailingPublishedAt);
-			}
-			Boolean stateHeld = null;
-			if (memory.lastTs != null && event.ts().isBefore(memory.lastTs)) {
-				this.metrics.late();
+			boolean inOrder = memory.lastTs == null || !event.ts().isBefore(memory.lastTs);
+			if (inOrder) {
+				detect(event, device, memory, out);
 			}
 			else {
-				stateHeld = detect(event, device, memory, out);
+				this.metrics.late();
 			}
 			boolean rollupsWereEmpty = memory.rollups.isEmpty();
 			int tooLate = memory.rollups.add(event, this.graceMs);
@@ -185,10 +179,10 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 				memory.presenceWrittenMs = now;
 			}
 			this.memories.put(event.deviceId(), memory);
-			if (Boolean.TRUE.equals(stateHeld)) {
+			if (inOrder && memory.stateUnpublished) {
 				this.trailing.held(event.deviceId(), now);
 			}
-			else if (stateHeld != null) {
+			else if (inOrder) {
 				this.trailing.published(event.deviceId());
 			}
 			if (writePresence) {
@@ -231,11 +225,7 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		}
 	}
 
-	/**
-	 * Runs the detectors and the trip tracker on an in-order event.
-	 * @return whether the device's new state was held back by the throttle
-	 */
-	private boolean detect(TelemetryEvent event, DeviceSnapshot device, DeviceMemory memory, List<Object> out) {
+	private void detect(TelemetryEvent event, DeviceSnapshot device, DeviceMemory memory, List<Object> out) {
 		AlertBook alerts = new AlertBook(memory.alerts, this.severities, device.tenantId(), device.deviceId(),
 				device.groupId());
 		Detection detection = new Detection(event, device,
@@ -250,6 +240,11 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 		out.addAll(alerts.emitted());
 		trip.ifPresent(out::add);
 		long now = this.context.currentSystemTimeMs();
+		long trailingPublishedAt = this.trailing.trailingPublishedAt(device.deviceId());
+		if (trailingPublishedAt > memory.statePublishedMs) {
+			// the punctuation published the held-back state without writing the memory
+			memory.markStatePublished(trailingPublishedAt);
+		}
 		if (this.stateIntervalMs <= 0 || raisedOrCleared(alerts.emitted())
 				|| !Objects.equals(ignitionBefore, memory.metrics.get("ignition"))
 				|| now - memory.statePublishedMs >= this.stateIntervalMs) {
@@ -261,7 +256,6 @@ final class TelemetryProcessor implements FixedKeyProcessor<String, byte[], Obje
 			memory.stateUnpublished = true;
 		}
 		this.metrics.processed();
-		return memory.stateUnpublished;
 	}
 
 	/**
