@@ -41,8 +41,15 @@ public final class ByteArrayDataOutput implements DataOutput {
 	 */
 	public static ByteArrayDataOutput forThread() {
 		ByteArrayDataOutput out = PER_THREAD.get();
-		out.size = 0;
+		out.reset();
 		return out;
+	}
+
+	/**
+	 * Empties the output (keeping its array).
+	 */
+	public void reset() {
+		this.size = 0;
 	}
 
 	/**

@@ -35,25 +35,31 @@ import tools.jackson.databind.json.JsonMapper;
  * The {@code device-memory} store's value format, read and written with every event: all
  * binary since version 3 (which halved the cost of the memory round trip), compact since
  * version 4 (about half the bytes of version 3 for a moving vehicle, so half the record
- * cache, RocksDB and changelog bytes per device). The first byte is a format version.
- * Earlier formats still read, so existing changelogs restore after an upgrade: a value
- * that starts with <code>{</code> is the all-JSON form of the first versions; version 1
- * had the recent event identities and the route of the trip in progress in binary and the
- * rest as JSON, version 2 added the open rollup windows (before them, window stores held
- * the rollups); version 3 is version 4 with every number in full width.
+ * cache, RocksDB and changelog bytes per device), each rollup window framed by its length
+ * since version 5 (so that the windows a memory read back does not need stay undecoded,
+ * see {@link RollupBuckets}). The first byte is a format version. Earlier formats still
+ * read, so existing changelogs restore after an upgrade: a value that starts with
+ * <code>{</code> is the all-JSON form of the first versions; version 1 had the recent
+ * event identities and the route of the trip in progress in binary and the rest as JSON,
+ * version 2 added the open rollup windows (before them, window stores held the rollups);
+ * version 3 is version 4 with every number in full width; version 4 is version 5 without
+ * the windows' lengths.
  *
  * <pre>
- * 4 | recent (count, first id, differences…) | last event (ts, seq, speed, speed ts,
+ * 5 | recent (count, first id, differences…) | last event (ts, seq, speed, speed ts,
  *   | position) | metrics (tagged values) | active alerts (key, alert with tagged
  *   | details…) | overspeed state | geofence states | DTC codes | odometer
  *   | production drop | trip in progress (route as 10⁻⁷° differences) | wall-clock marks
- *   | rollup windows (name table, then the windows)
+ *   | rollup windows (name table, then per window its resolution, start, length, body)
  * </pre> Numbers, instants and sizes use the short forms of {@link Compact}; strings are
  * length-prefixed UTF-8; alert details and metrics use the tags of {@link BinaryFields}.
  */
 public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 
-	private static final byte VERSION = 4;
+	private static final byte VERSION = 5;
+
+	/** Version 4: as version 5 without the lengths of the rollup windows (read only). */
+	private static final byte VERSION_UNFRAMED = 4;
 
 	/**
 	 * Version 3: as version 4 with every number, instant and size in full (read only).
@@ -143,10 +149,11 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 	}
 
 	/**
-	 * Reads format 3 ({@code compact} false) or 4: the same fields in the same order,
-	 * format 4 with the short forms of {@link Compact}.
+	 * Reads format 3, 4 or 5: the same fields in the same order, formats 4 and 5 with the
+	 * short forms of {@link Compact}.
 	 */
-	private static DeviceMemory readBinary(DataInput in, boolean compact) throws IOException {
+	private static DeviceMemory readBinary(DataInput in, RollupBuckets.Format format) throws IOException {
+		boolean compact = format != RollupBuckets.Format.FULL_WIDTH;
 		DeviceMemory memory = new DeviceMemory();
 		int recentSize = size(in, compact);
 		long previous = 0;
@@ -186,7 +193,7 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 		memory.presenceWrittenMs = compact ? Compact.readVarLong(in) : in.readLong();
 		memory.statePublishedMs = compact ? Compact.readVarLong(in) : in.readLong();
 		memory.stateUnpublished = in.readBoolean();
-		memory.rollups = RollupBuckets.read(in, compact);
+		memory.rollups = RollupBuckets.read(in, format);
 		return memory;
 	}
 
@@ -305,8 +312,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 
 	static DeviceMemory read(byte[] bytes) {
 		DeviceMemory memory = readAnyFormat(bytes);
-		if (bytes[0] != VERSION && memory.trip != null) {
-			// earlier formats kept the route unrounded; format 4 keeps it to 10⁻⁷°
+		if (bytes[0] != VERSION && bytes[0] != VERSION_UNFRAMED && memory.trip != null) {
+			// earlier formats kept the route unrounded; formats 4 and 5 keep it to 10⁻⁷°
 			memory.trip.route = EncodedRoute.of(memory.trip.route);
 		}
 		return memory;
@@ -319,8 +326,15 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			}
 			ByteArrayDataInput in = new ByteArrayDataInput(bytes);
 			byte version = in.readByte();
-			if (version == VERSION || version == VERSION_FULL_WIDTH) {
-				return readBinary(in, version == VERSION);
+			switch (version) {
+				case VERSION:
+					return readBinary(in, RollupBuckets.Format.FRAMED);
+				case VERSION_UNFRAMED:
+					return readBinary(in, RollupBuckets.Format.COMPACT);
+				case VERSION_FULL_WIDTH:
+					return readBinary(in, RollupBuckets.Format.FULL_WIDTH);
+				default:
+					break;
 			}
 			if (version != VERSION_WITH_JSON && version != VERSION_WITHOUT_ROLLUPS) {
 				throw new SerializationException("unknown DeviceMemory format " + version);
@@ -332,8 +346,8 @@ public final class DeviceMemorySerde implements Serde<DeviceMemory> {
 			}
 			int routeSize = in.readInt();
 			List<GeoPoint> route = (routeSize >= 0) ? readFullWidthRoute(in, routeSize) : null;
-			RollupBuckets rollups = (version == VERSION_WITH_JSON) ? RollupBuckets.read(in, false)
-					: new RollupBuckets();
+			RollupBuckets rollups = (version == VERSION_WITH_JSON)
+					? RollupBuckets.read(in, RollupBuckets.Format.FULL_WIDTH) : new RollupBuckets();
 			DeviceMemory memory = REST.readValue(bytes, in.position(), bytes.length - in.position(),
 					DeviceMemory.class);
 			memory.recent = recent;

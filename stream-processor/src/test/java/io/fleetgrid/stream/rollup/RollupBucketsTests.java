@@ -1,8 +1,7 @@
 package io.fleetgrid.stream.rollup;
 
-import java.io.ByteArrayOutputStream;
-import java.io.DataOutputStream;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,6 +18,7 @@ import io.fleetgrid.stream.codec.ByteArrayDataOutput;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class RollupBucketsTests {
 
@@ -27,30 +27,93 @@ class RollupBucketsTests {
 	private static final Instant T = Instant.parse("2026-11-24T09:58:30Z");
 
 	@Test
-	void windowsWrittenFromTheirCachedEncodingEqualAFreshEncodingAfterEveryEvent() throws IOException {
+	void windowsKeptAsEncodingsAndReadBackCloseAsWindowsKeptAsObjects() throws IOException {
 		Random random = new Random(7);
 		RollupBuckets buckets = new RollupBuckets();
-		// the same windows, only ever written through a DataOutputStream (never cached)
+		// the same windows, never written (always objects)
 		RollupBuckets reference = new RollupBuckets();
 		List<Rollup> closed = new ArrayList<>();
+		List<Rollup> expected = new ArrayList<>();
 		long ts = T.toEpochMilli();
 		for (int i = 0; i < 3_000; i++) {
 			// mostly in order, some late, a metric that comes and goes, windows closing
 			ts += random.nextInt(1_500);
 			long eventTs = (random.nextInt(10) == 0) ? ts - random.nextInt(200_000) : ts;
 			TelemetryEvent event = event(eventTs, random, i);
-			for (RollupBuckets each : List.of(buckets, reference)) {
-				each.add(event, GRACE_MS);
-				each.closeDue(each.clockMs(), GRACE_MS, "d", (each == buckets) ? closed : new ArrayList<>());
-			}
+			buckets.add(event, GRACE_MS);
+			buckets.closeDue(buckets.clockMs(), GRACE_MS, "d", closed);
+			reference.add(event, GRACE_MS);
+			reference.closeDue(reference.clockMs(), GRACE_MS, "d", expected);
+			byte[] bytes = write(buckets);
 			if (random.nextInt(50) == 0) {
-				// a memory read back from the store: its cache comes from the bytes read
-				buckets = RollupBuckets.read(new ByteArrayDataInput(write(buckets)), true);
+				// a memory read back from the store
+				buckets = RollupBuckets.read(new ByteArrayDataInput(bytes), RollupBuckets.Format.FRAMED);
 			}
-
-			assertThat(write(buckets)).as("event %d", i).isEqualTo(writeUncached(reference));
+			assertThat(buckets.untilNextCloseMs(GRACE_MS)).isEqualTo(reference.untilNextCloseMs(GRACE_MS));
 		}
+		buckets.closeDue(Long.MAX_VALUE, GRACE_MS, "d", closed);
+		reference.closeDue(Long.MAX_VALUE, GRACE_MS, "d", expected);
+
+		assertThat(closed).isEqualTo(expected);
 		assertThat(closed).extracting(Rollup::resolution).contains(Rollup.Resolution.MINUTE, Rollup.Resolution.HOUR);
+	}
+
+	@Test
+	void windowsReadBackStayEncodedUntilAnEventNeedsThemAndEndedOnesAreKeptEncodedOnceWritten() throws IOException {
+		RollupBuckets buckets = new RollupBuckets();
+		long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+		Random random = new Random(3);
+		// minutes 10:00 to 10:02 and the hour: four windows, the three minutes still open
+		for (int s = 0; s < 180; s += 5) {
+			buckets.add(event(start + s * 1_000L, random, s), GRACE_MS);
+		}
+		assertThat(buckets.decodedWindows()).isEqualTo(4);
+
+		byte[] bytes = write(buckets);
+
+		assertThat(buckets.decodedWindows()).as("10:02 and the hour go on").isEqualTo(2);
+		RollupBuckets read = RollupBuckets.read(new ByteArrayDataInput(bytes), RollupBuckets.Format.FRAMED);
+		assertThat(read.decodedWindows()).isZero();
+		read.add(event(start + 181_000, random, 181), GRACE_MS);
+		assertThat(read.decodedWindows()).isEqualTo(2);
+		read.add(event(start + 60_500, random, 1), GRACE_MS);
+		assertThat(read.decodedWindows()).as("a late event for 10:01").isEqualTo(3);
+	}
+
+	@Test
+	void theNameTableKeepsFewNamesThatNoOpenWindowUses() throws IOException {
+		RollupBuckets buckets = new RollupBuckets();
+		long start = T.toEpochMilli();
+		List<Rollup> closed = new ArrayList<>();
+		// every minute brings a metric of its own, sent for two minutes
+		for (int s = 0; s < 3 * 3_600; s += 10) {
+			int minute = s / 60;
+			buckets.add(event(start + s * 1_000L, Map.of("speedKph", 50.0, "m" + minute, 1.0, "m" + (minute - 1), 2.0)),
+					GRACE_MS);
+			buckets.closeDue(buckets.clockMs(), GRACE_MS, "d", closed);
+			write(buckets);
+
+			assertThat(buckets.nameTable()).containsAll(buckets.usedNames());
+			assertThat(buckets.nameTable().size() - buckets.usedNames().size())
+				.isLessThanOrEqualTo(RollupBuckets.MAX_UNUSED_NAMES);
+		}
+		assertThat(closed).extracting(Rollup::resolution).contains(Rollup.Resolution.HOUR);
+	}
+
+	@Test
+	void aMalformedWindowFailsWhenItIsNeededNamingTheWindow() throws IOException {
+		RollupBuckets buckets = new RollupBuckets();
+		long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+		buckets.add(event(start, Map.of("speedKph", 50.0)), GRACE_MS);
+		byte[] bytes = write(buckets);
+		// the hour window's body (the last) ends with its metric's newest value (50.0)
+		int tagOfLastValue = bytes.length - 2;
+		bytes[tagOfLastValue] = 99;
+		RollupBuckets read = RollupBuckets.read(new ByteArrayDataInput(bytes), RollupBuckets.Format.FRAMED);
+
+		assertThatExceptionOfType(UncheckedIOException.class)
+			.isThrownBy(() -> read.closeDue(Long.MAX_VALUE, GRACE_MS, "d", new ArrayList<>()))
+			.withMessageContaining("rollup window at 2026-11-24T10:00:00Z");
 	}
 
 	@Test
@@ -89,14 +152,6 @@ class RollupBucketsTests {
 	private static TelemetryEvent event(long ts, Map<String, Object> metrics) {
 		Instant at = Instant.ofEpochMilli(ts);
 		return new TelemetryEvent("d", "t", DeviceType.VEHICLE, at, null, at, MetricValues.copyOf(metrics));
-	}
-
-	private static byte[] writeUncached(RollupBuckets buckets) throws IOException {
-		ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-		try (DataOutputStream out = new DataOutputStream(bytes)) {
-			buckets.write(out, true);
-		}
-		return bytes.toByteArray();
 	}
 
 	private static byte[] write(RollupBuckets buckets) throws IOException {

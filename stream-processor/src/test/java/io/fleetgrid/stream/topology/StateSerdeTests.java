@@ -109,6 +109,46 @@ class StateSerdeTests {
 	}
 
 	@Test
+	void deviceMemoryOfTheFourthBinaryVersionStillReads() throws Exception {
+		// written by the format-4 serializer (commit 30a8105) from this memory
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
+		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		byte[] format4;
+		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
+			format4 = in.readAllBytes();
+		}
+		assertThat(format4[0]).isEqualTo((byte) 4);
+
+		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", format4);
+
+		assertThat(JsonSerdes.mapper().readTree(json(read))).isEqualTo(JsonSerdes.mapper().readTree(json(memory)));
+		assertThat(read.trip.route).isEqualTo(memory.trip.route);
+		List<Object> expected = new ArrayList<>();
+		memory.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", expected);
+		List<Object> actual = new ArrayList<>();
+		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
+		assertThat(actual).hasSize(3).isEqualTo(expected);
+	}
+
+	@Test
+	void deviceMemoryFramesEachRollupWindowWithAFewBytesOnly() throws Exception {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
+		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		byte[] format4;
+		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
+			format4 = in.readAllBytes();
+		}
+
+		byte[] format5 = new DeviceMemorySerde().serializer().serialize("t", memory);
+
+		assertThat(format5[0]).isEqualTo((byte) 5);
+		// three windows of 64 to 8,191 bytes: two length bytes each
+		assertThat(format5).hasSize(format4.length + 3 * 2);
+	}
+
+	@Test
 	void deviceMemoryOfTheSecondBinaryVersionStillReads() throws Exception {
 		DeviceMemory memory = memory();
 		memory.rollups.add(event(0, Map.of("speedKph", 50.0)), 120_000);
