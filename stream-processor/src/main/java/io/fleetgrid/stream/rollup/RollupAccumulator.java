@@ -10,18 +10,15 @@ import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
 import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.TelemetryEvent;
-import io.fleetgrid.stream.geo.Geo;
 
 /**
- * The running aggregate of one device's window (window store value, JSON). Distance
- * (haversine) and PV energy (trapezoidal integration of {@code pvPowerW}) need
- * consecutive points, so they use only points newer than the newest one seen in the
- * window; a late point still counts in the count, speeds, minima and maxima. Gaps of more
- * than {@value #MAX_ENERGY_GAP_S} s are not integrated (the device was off).
+ * The running aggregate of one device's window. Distance (haversine) and PV energy
+ * (trapezoidal integration of {@code pvPowerW}) are those of the segments from the
+ * device's previous point that end in the window ({@link RollupBuckets} finds them, see
+ * {@link Sample}); a late point still counts in the count, speeds, minima and maxima. An
+ * hour window is the sum of its minute windows ({@link #merge}).
  */
 public final class RollupAccumulator {
-
-	static final long MAX_ENERGY_GAP_S = 900;
 
 	/** Tenant. */
 	public String tenantId;
@@ -44,20 +41,8 @@ public final class RollupAccumulator {
 	/** Whether any position was seen. */
 	public boolean positioned;
 
-	/** Newest position. */
-	public GeoPoint lastPosition;
-
-	/** Its event time. */
-	public Instant lastPositionTs;
-
 	/** Integrated PV energy in Wh, or null without PV data. */
 	public Double pvEnergyWh;
-
-	/** Newest PV power. */
-	public Double lastPvW;
-
-	/** Its event time. */
-	public Instant lastPvTs;
 
 	/** Lowest state of charge, or null. */
 	public Double minSocPct;
@@ -78,7 +63,7 @@ public final class RollupAccumulator {
 	public Map<String, Stats> metrics = new LinkedHashMap<>();
 
 	/**
-	 * Adds an event.
+	 * Adds an event on its own (no segment from a previous point).
 	 * @param event the event
 	 * @return this accumulator
 	 */
@@ -88,7 +73,7 @@ public final class RollupAccumulator {
 
 	/**
 	 * Adds an event whose numbers were read once for all of its windows.
-	 * @param sample the event's numbers
+	 * @param sample the event's numbers, with the segment that ends at it
 	 * @return this accumulator
 	 */
 	RollupAccumulator add(Sample sample) {
@@ -107,29 +92,10 @@ public final class RollupAccumulator {
 		}
 		if (sample.position != null) {
 			this.positioned = true;
-			if (this.lastPositionTs == null || event.ts().isAfter(this.lastPositionTs)) {
-				if (this.lastPosition != null) {
-					this.distanceM += Geo.distanceM(this.lastPosition, sample.position);
-				}
-				this.lastPosition = sample.position;
-				this.lastPositionTs = event.ts();
-			}
+			this.distanceM += sample.segmentM;
 		}
-		double power = sample.pvPowerW;
-		if (!Double.isNaN(power)) {
-			if (this.pvEnergyWh == null) {
-				this.pvEnergyWh = 0.0;
-			}
-			if (this.lastPvTs == null || event.ts().isAfter(this.lastPvTs)) {
-				if (this.lastPvTs != null) {
-					double seconds = (event.ts().toEpochMilli() - this.lastPvTs.toEpochMilli()) / 1000.0;
-					if (seconds <= MAX_ENERGY_GAP_S) {
-						this.pvEnergyWh += (this.lastPvW + power) / 2 * seconds / 3600;
-					}
-				}
-				this.lastPvW = power;
-				this.lastPvTs = event.ts();
-			}
+		if (!Double.isNaN(sample.pvPowerW)) {
+			this.pvEnergyWh = ((this.pvEnergyWh != null) ? this.pvEnergyWh : 0.0) + sample.energyWh;
 		}
 		this.minSocPct = min(this.minSocPct, sample.socPct);
 		this.maxCoolantC = max(this.maxCoolantC, sample.coolantC);
@@ -147,6 +113,53 @@ public final class RollupAccumulator {
 			}
 		});
 		return this;
+	}
+
+	/**
+	 * Adds a window that closed (a minute to its hour): counts, sums, distance and energy
+	 * add up, minima and maxima combine, and the newest values are the window's if its
+	 * newest event is not older than this one's.
+	 * @param window the closed window
+	 * @return this accumulator
+	 */
+	RollupAccumulator merge(RollupAccumulator window) {
+		if (window.tenantId != null) {
+			this.tenantId = window.tenantId;
+		}
+		boolean newer = window.lastTs != null && (this.lastTs == null || !window.lastTs.isBefore(this.lastTs));
+		if (newer) {
+			this.lastTs = window.lastTs;
+		}
+		this.count += window.count;
+		this.speedSum += window.speedSum;
+		this.speedCount += window.speedCount;
+		this.maxSpeedKph = max(this.maxSpeedKph, window.maxSpeedKph);
+		this.distanceM += window.distanceM;
+		this.positioned |= window.positioned;
+		if (window.pvEnergyWh != null) {
+			this.pvEnergyWh = ((this.pvEnergyWh != null) ? this.pvEnergyWh : 0.0) + window.pvEnergyWh;
+		}
+		this.minSocPct = min(this.minSocPct, window.minSocPct);
+		this.maxCoolantC = max(this.maxCoolantC, window.maxCoolantC);
+		this.maxInverterC = max(this.maxInverterC, window.maxInverterC);
+		window.metrics.forEach((name, stats) -> {
+			Stats mine = this.metrics.get(name);
+			if (mine == null) {
+				this.metrics.put(name, new Stats(stats.count, stats.min, stats.max, stats.sum, stats.last));
+			}
+			else {
+				mine.merge(stats, newer);
+			}
+		});
+		return this;
+	}
+
+	private static Double min(Double current, Double value) {
+		return (value != null) ? min(current, value.doubleValue()) : current;
+	}
+
+	private static Double max(Double current, Double value) {
+		return (value != null) ? max(current, value.doubleValue()) : current;
 	}
 
 	private static Double min(Double current, double value) {
@@ -235,6 +248,16 @@ public final class RollupAccumulator {
 			}
 		}
 
+		void merge(Stats other, boolean newer) {
+			this.count += other.count;
+			this.min = Math.min(this.min, other.min);
+			this.max = Math.max(this.max, other.max);
+			this.sum += other.sum;
+			if (newer) {
+				this.last = other.last;
+			}
+		}
+
 		/**
 		 * The statistics as the rollup carries them.
 		 * @return the immutable statistics
@@ -247,7 +270,9 @@ public final class RollupAccumulator {
 
 	/**
 	 * The numbers of one event that every window uses, read once per event (NaN where
-	 * absent) instead of once per window.
+	 * absent) instead of once per window, and the segment from the device's previous
+	 * point that ends at this event (zero unless it is the device's newest position or PV
+	 * sample).
 	 */
 	static final class Sample {
 
@@ -264,6 +289,12 @@ public final class RollupAccumulator {
 		final double coolantC;
 
 		final double inverterC;
+
+		/** Metres from the device's previous position. */
+		double segmentM;
+
+		/** Wh produced since the device's previous PV sample. */
+		double energyWh;
 
 		Sample(TelemetryEvent event) {
 			this.event = event;

@@ -3,18 +3,22 @@ package io.fleetgrid.stream.rollup;
 import java.io.DataInput;
 import java.io.DataOutput;
 import java.io.IOException;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.stream.codec.Compact;
 import io.fleetgrid.stream.codec.FullWidth;
 import io.fleetgrid.contracts.event.Rollup.MetricStats;
 import io.fleetgrid.stream.rollup.RollupAccumulator.Stats;
 
 /**
- * Binary form of {@link RollupAccumulator}: the open rollup windows are part of the
+ * Binary forms of {@link RollupAccumulator}: the open rollup windows are part of the
  * device memory ({@link RollupBuckets#write}), written with every event, so JSON would be
- * a large part of the cost per event.
+ * a large part of the cost per event. The forms of device-memory formats 2 to 4 also held
+ * each window's newest position and PV sample, which the device's windows now share
+ * ({@link LastPoints}).
  */
 final class RollupAccumulatorCodec {
 
@@ -22,12 +26,33 @@ final class RollupAccumulatorCodec {
 	}
 
 	/**
-	 * Writes an accumulator.
+	 * Where the newest position and PV sample of a window read in an earlier form go.
+	 */
+	interface LastPoints {
+
+		/**
+		 * A window's newest position and PV sample, as earlier forms kept them.
+		 * @param position newest position, or null
+		 * @param positionTs its event time, or null
+		 * @param pvW newest PV power, or null
+		 * @param pvTs its event time, or null
+		 */
+		void seen(GeoPoint position, Instant positionTs, Double pvW, Instant pvTs);
+
+	}
+
+	/**
+	 * Writes an accumulator in the full-width form of device-memory formats 2 and 3.
 	 * @param out where to
 	 * @param value the accumulator
+	 * @param position the device's newest position, or null
+	 * @param positionTs its event time, or null
+	 * @param pvW the device's newest PV power, or null
+	 * @param pvTs its event time, or null
 	 * @throws IOException from the stream
 	 */
-	static void writeBody(DataOutput out, RollupAccumulator value) throws IOException {
+	static void writeBody(DataOutput out, RollupAccumulator value, GeoPoint position, Instant positionTs, Double pvW,
+			Instant pvTs) throws IOException {
 		writeString(out, value.tenantId);
 		out.writeLong(value.count);
 		out.writeDouble(value.speedSum);
@@ -35,11 +60,11 @@ final class RollupAccumulatorCodec {
 		FullWidth.writeDouble(out, value.maxSpeedKph);
 		out.writeDouble(value.distanceM);
 		out.writeBoolean(value.positioned);
-		FullWidth.writePoint(out, value.lastPosition);
-		FullWidth.writeInstant(out, value.lastPositionTs);
+		FullWidth.writePoint(out, position);
+		FullWidth.writeInstant(out, positionTs);
 		FullWidth.writeDouble(out, value.pvEnergyWh);
-		FullWidth.writeDouble(out, value.lastPvW);
-		FullWidth.writeInstant(out, value.lastPvTs);
+		FullWidth.writeDouble(out, pvW);
+		FullWidth.writeInstant(out, pvTs);
 		FullWidth.writeDouble(out, value.minSocPct);
 		FullWidth.writeDouble(out, value.maxCoolantC);
 		FullWidth.writeDouble(out, value.maxInverterC);
@@ -59,10 +84,11 @@ final class RollupAccumulatorCodec {
 	/**
 	 * Reads an accumulator written by {@link #writeBody}.
 	 * @param in where from
+	 * @param last receives the window's newest position and PV sample
 	 * @return the accumulator
 	 * @throws IOException from the stream
 	 */
-	static RollupAccumulator readBody(DataInput in) throws IOException {
+	static RollupAccumulator readBody(DataInput in, LastPoints last) throws IOException {
 		RollupAccumulator value = new RollupAccumulator();
 		value.tenantId = readString(in);
 		value.count = in.readLong();
@@ -71,11 +97,11 @@ final class RollupAccumulatorCodec {
 		value.maxSpeedKph = FullWidth.readDouble(in);
 		value.distanceM = in.readDouble();
 		value.positioned = in.readBoolean();
-		value.lastPosition = FullWidth.readPoint(in);
-		value.lastPositionTs = FullWidth.readInstant(in);
+		GeoPoint position = FullWidth.readPoint(in);
+		Instant positionTs = FullWidth.readInstant(in);
 		value.pvEnergyWh = FullWidth.readDouble(in);
-		value.lastPvW = FullWidth.readDouble(in);
-		value.lastPvTs = FullWidth.readInstant(in);
+		Double pvW = FullWidth.readDouble(in);
+		Instant pvTs = FullWidth.readInstant(in);
 		value.minSocPct = FullWidth.readDouble(in);
 		value.maxCoolantC = FullWidth.readDouble(in);
 		value.maxInverterC = FullWidth.readDouble(in);
@@ -85,11 +111,42 @@ final class RollupAccumulatorCodec {
 			value.metrics.put(in.readUTF(),
 					stats(in.readLong(), in.readDouble(), in.readDouble(), in.readDouble(), in.readDouble()));
 		}
+		last.seen(position, positionTs, pvW, pvTs);
 		return value;
 	}
 
 	/**
-	 * Writes an accumulator in the compact form of device-memory format 4: numbers and
+	 * Reads an accumulator in the compact form of device-memory format 4: as
+	 * {@link #readFramed} with the window's newest position and PV sample after
+	 * {@code positioned} and after the energy.
+	 * @param in where from
+	 * @param names the name table
+	 * @param last receives the window's newest position and PV sample
+	 * @return the accumulator
+	 * @throws IOException from the stream, or an index outside the table
+	 */
+	static RollupAccumulator readCompact(DataInput in, List<String> names, LastPoints last) throws IOException {
+		RollupAccumulator value = new RollupAccumulator();
+		int tenant = Compact.readVarInt(in);
+		value.tenantId = (tenant >= 0) ? name(names, tenant) : null;
+		value.count = Compact.readVarLong(in);
+		value.speedSum = Compact.readDouble(in);
+		value.speedCount = Compact.readVarLong(in);
+		value.maxSpeedKph = Compact.readNullableDouble(in);
+		value.distanceM = Compact.readDouble(in);
+		value.positioned = in.readBoolean();
+		GeoPoint position = Compact.readPoint(in);
+		Instant positionTs = Compact.readInstant(in);
+		value.pvEnergyWh = Compact.readNullableDouble(in);
+		Double pvW = Compact.readNullableDouble(in);
+		Instant pvTs = Compact.readInstant(in);
+		readRest(in, names, value);
+		last.seen(position, positionTs, pvW, pvTs);
+		return value;
+	}
+
+	/**
+	 * Writes an accumulator in the compact form of device-memory format 5: numbers and
 	 * instants short ({@link Compact}), the tenant and metric names as indexes into the
 	 * name table of the windows ({@link RollupBuckets#write}).
 	 * @param out where to
@@ -97,7 +154,7 @@ final class RollupAccumulatorCodec {
 	 * @param names index of every name in the table
 	 * @throws IOException from the stream
 	 */
-	static void writeCompact(DataOutput out, RollupAccumulator value, List<String> names) throws IOException {
+	static void writeFramed(DataOutput out, RollupAccumulator value, List<String> names) throws IOException {
 		Compact.writeVarInt(out, (value.tenantId != null) ? indexOf(names, value.tenantId) : -1);
 		Compact.writeVarLong(out, value.count);
 		Compact.writeDouble(out, value.speedSum);
@@ -105,11 +162,7 @@ final class RollupAccumulatorCodec {
 		Compact.writeDouble(out, value.maxSpeedKph);
 		Compact.writeDouble(out, value.distanceM);
 		out.writeBoolean(value.positioned);
-		Compact.writePoint(out, value.lastPosition);
-		Compact.writeInstant(out, value.lastPositionTs);
 		Compact.writeDouble(out, value.pvEnergyWh);
-		Compact.writeDouble(out, value.lastPvW);
-		Compact.writeInstant(out, value.lastPvTs);
 		Compact.writeDouble(out, value.minSocPct);
 		Compact.writeDouble(out, value.maxCoolantC);
 		Compact.writeDouble(out, value.maxInverterC);
@@ -127,13 +180,13 @@ final class RollupAccumulatorCodec {
 	}
 
 	/**
-	 * Reads an accumulator written by {@link #writeCompact}.
+	 * Reads an accumulator written by {@link #writeFramed}.
 	 * @param in where from
 	 * @param names the name table
 	 * @return the accumulator
 	 * @throws IOException from the stream, or an index outside the table
 	 */
-	static RollupAccumulator readCompact(DataInput in, List<String> names) throws IOException {
+	static RollupAccumulator readFramed(DataInput in, List<String> names) throws IOException {
 		RollupAccumulator value = new RollupAccumulator();
 		int tenant = Compact.readVarInt(in);
 		value.tenantId = (tenant >= 0) ? name(names, tenant) : null;
@@ -143,11 +196,13 @@ final class RollupAccumulatorCodec {
 		value.maxSpeedKph = Compact.readNullableDouble(in);
 		value.distanceM = Compact.readDouble(in);
 		value.positioned = in.readBoolean();
-		value.lastPosition = Compact.readPoint(in);
-		value.lastPositionTs = Compact.readInstant(in);
 		value.pvEnergyWh = Compact.readNullableDouble(in);
-		value.lastPvW = Compact.readNullableDouble(in);
-		value.lastPvTs = Compact.readInstant(in);
+		readRest(in, names, value);
+		return value;
+	}
+
+	/** The fields from {@code minSocPct} on, the same in formats 4 and 5. */
+	private static void readRest(DataInput in, List<String> names, RollupAccumulator value) throws IOException {
 		value.minSocPct = Compact.readNullableDouble(in);
 		value.maxCoolantC = Compact.readNullableDouble(in);
 		value.maxInverterC = Compact.readNullableDouble(in);
@@ -158,7 +213,6 @@ final class RollupAccumulatorCodec {
 			value.metrics.put(name, stats(Compact.readVarLong(in), Compact.readDouble(in), Compact.readDouble(in),
 					Compact.readDouble(in), Compact.readDouble(in)));
 		}
-		return value;
 	}
 
 	/**

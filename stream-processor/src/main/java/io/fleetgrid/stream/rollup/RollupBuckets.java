@@ -8,16 +8,17 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashSet;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Set;
 
+import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.Rollup;
 import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.stream.codec.ByteArrayDataInput;
 import io.fleetgrid.stream.codec.ByteArrayDataOutput;
 import io.fleetgrid.stream.codec.Compact;
+import io.fleetgrid.stream.geo.Geo;
 
 /**
  * The open rollup windows of one device (part of its device memory): per resolution the
@@ -26,6 +27,16 @@ import io.fleetgrid.stream.codec.Compact;
  * it counted) passes window end + grace; the offline punctuation closes the windows of a
  * silent device with the clock extrapolated by the wall-clock time since its last event.
  * An event for a window that closed already is not counted (late beyond grace).
+ * <p>
+ * Events are counted in their minute window; an hour window is the sum of its minute
+ * windows, each added when it closes ({@link RollupAccumulator#merge}), plus the events
+ * that came too late for their minute but not for their hour. So an event changes one
+ * window, not two. Distance and PV energy are those of the segments from the device's
+ * previous position and PV sample (kept here, across windows) that end in the window: a
+ * segment that crosses a window boundary counts in the window where it ends. Segments
+ * longer than {@value #MAX_DISTANCE_GAP_S} s (distance) or {@value #MAX_ENERGY_GAP_S} s
+ * (energy) are not counted (the device was off or out of coverage), nor are those of a
+ * late point.
  * <p>
  * A window is kept as an object ({@link RollupAccumulator}), as its encoding, or both. A
  * window read back from the store stays bytes until an event or its closing needs it, and
@@ -46,6 +57,15 @@ public final class RollupBuckets {
 	 */
 	static final int MAX_UNUSED_NAMES = 16;
 
+	/** Longest gap between two positions whose distance is counted. */
+	static final long MAX_DISTANCE_GAP_S = 3600;
+
+	/** Longest gap between two PV samples that is integrated. */
+	static final long MAX_ENERGY_GAP_S = 900;
+
+	/** In the framed form, the resolution byte of a window that counts events itself. */
+	private static final int DIRECT = 0x80;
+
 	private static final Resolution[] RESOLUTIONS = Resolution.values();
 
 	private static final long NONE = Long.MIN_VALUE;
@@ -65,6 +85,18 @@ public final class RollupBuckets {
 	/** Open windows, ordered by resolution, then start. */
 	private final List<Bucket> open = new ArrayList<>(6);
 
+	/** The device's newest position counted, or null. */
+	private GeoPoint position;
+
+	/** Its event time (epoch ms), {@link #NONE} if none. */
+	private long positionTs = NONE;
+
+	/** The device's newest PV power counted (W). */
+	private double pvW;
+
+	/** Its event time (epoch ms), {@link #NONE} if none. */
+	private long pvTs = NONE;
+
 	/**
 	 * The name table that the encodings of the windows ({@link Bucket#encoded}) refer to:
 	 * each uses indexes below the size the table had when it was encoded, and the table
@@ -80,7 +112,8 @@ public final class RollupBuckets {
 	}
 
 	/**
-	 * Counts an event in its window of every resolution.
+	 * Counts an event in its minute window, or if that closed already, in its hour
+	 * window.
 	 * @param event the event
 	 * @param graceMs how long after its end (event time) a window still takes events
 	 * @return for how many resolutions the event came too late (its window closed)
@@ -90,23 +123,73 @@ public final class RollupBuckets {
 		if (ts > this.clockMs) {
 			this.clockMs = ts;
 		}
-		int late = 0;
-		RollupAccumulator.Sample sample = null;
-		for (Resolution resolution : RESOLUTIONS) {
-			long size = resolution.duration().toMillis();
-			long start = Math.floorDiv(ts, size) * size;
-			long end = start + size;
-			if (end + graceMs <= this.clockMs || end <= this.closedUntilMs[resolution.ordinal()]) {
-				late++;
-			}
-			else {
-				sample = (sample != null) ? sample : new RollupAccumulator.Sample(event);
-				Bucket bucket = bucket(resolution, start);
-				accumulator(bucket).add(sample);
-				bucket.encoded = null;
+		long minuteStart = start(Resolution.MINUTE, ts);
+		long hourStart = start(Resolution.HOUR, ts);
+		boolean minuteOpen = open(Resolution.MINUTE, minuteStart, graceMs);
+		boolean hourOpen = open(Resolution.HOUR, hourStart, graceMs);
+		if (!minuteOpen && !hourOpen) {
+			return 2;
+		}
+		RollupAccumulator.Sample sample = new RollupAccumulator.Sample(event);
+		follow(sample, ts);
+		if (minuteOpen) {
+			add(bucket(Resolution.MINUTE, minuteStart), sample);
+		}
+		if (hourOpen) {
+			Bucket hour = minuteOpen ? find(Resolution.HOUR, hourStart) : bucket(Resolution.HOUR, hourStart);
+			if (hour != null && (!minuteOpen || hour.direct)) {
+				add(hour, sample);
 			}
 		}
-		return late;
+		return (minuteOpen ? 0 : 1) + (hourOpen ? 0 : 1);
+	}
+
+	private static long start(Resolution resolution, long ts) {
+		long size = resolution.duration().toMillis();
+		return Math.floorDiv(ts, size) * size;
+	}
+
+	/** Whether the window that starts there still takes events. */
+	private boolean open(Resolution resolution, long startMs, long graceMs) {
+		long end = startMs + resolution.duration().toMillis();
+		return end + graceMs > this.clockMs && end > this.closedUntilMs[resolution.ordinal()];
+	}
+
+	/**
+	 * Gives the sample the segments from the device's previous position and PV sample, if
+	 * it is newer, and makes it the newest.
+	 */
+	private void follow(RollupAccumulator.Sample sample, long ts) {
+		if (sample.position != null && ts > this.positionTs) {
+			if (this.position != null && ts - this.positionTs <= MAX_DISTANCE_GAP_S * 1000) {
+				sample.segmentM = Geo.distanceM(this.position, sample.position);
+			}
+			this.position = sample.position;
+			this.positionTs = ts;
+		}
+		double power = sample.pvPowerW;
+		if (!Double.isNaN(power) && ts > this.pvTs) {
+			if (this.pvTs != NONE && ts - this.pvTs <= MAX_ENERGY_GAP_S * 1000) {
+				double hours = (ts - this.pvTs) / 3_600_000.0;
+				sample.energyWh = (this.pvW + power) / 2 * hours;
+			}
+			this.pvW = power;
+			this.pvTs = ts;
+		}
+	}
+
+	private void add(Bucket bucket, RollupAccumulator.Sample sample) {
+		accumulator(bucket).add(sample);
+		bucket.encoded = null;
+	}
+
+	private Bucket find(Resolution resolution, long startMs) {
+		for (Bucket bucket : this.open) {
+			if (bucket.resolution == resolution && bucket.startMs == startMs) {
+				return bucket;
+			}
+		}
+		return null;
 	}
 
 	private Bucket bucket(Resolution resolution, long startMs) {
@@ -142,7 +225,7 @@ public final class RollupBuckets {
 	private RollupAccumulator decode(Bucket bucket) {
 		try {
 			ByteArrayDataInput in = new ByteArrayDataInput(bucket.encoded);
-			RollupAccumulator accumulator = RollupAccumulatorCodec.readCompact(in, this.encodedNames);
+			RollupAccumulator accumulator = RollupAccumulatorCodec.readFramed(in, this.encodedNames);
 			if (in.position() != bucket.encoded.length) {
 				throw new IOException((bucket.encoded.length - in.position()) + " bytes after the window");
 			}
@@ -163,17 +246,31 @@ public final class RollupBuckets {
 	 * @param out receives the rollups of the closed windows (minutes first, oldest first)
 	 */
 	public void closeDue(long timeMs, long graceMs, String deviceId, List<? super Rollup> out) {
-		Iterator<Bucket> buckets = this.open.iterator();
-		while (buckets.hasNext()) {
-			Bucket bucket = buckets.next();
+		// by index: a minute that closes may open its hour, which comes after every
+		// minute
+		int i = 0;
+		while (i < this.open.size()) {
+			Bucket bucket = this.open.get(i);
 			long end = bucket.endMs();
-			if (end + graceMs <= timeMs) {
-				Rollup rollup = accumulator(bucket).toRollup(deviceId, bucket.resolution,
-						Instant.ofEpochMilli(bucket.startMs));
-				buckets.remove();
-				int r = bucket.resolution.ordinal();
-				this.closedUntilMs[r] = Math.max(this.closedUntilMs[r], end);
-				out.add(rollup);
+			if (end + graceMs > timeMs) {
+				i++;
+				continue;
+			}
+			RollupAccumulator accumulator = accumulator(bucket);
+			Rollup rollup = accumulator.toRollup(deviceId, bucket.resolution, Instant.ofEpochMilli(bucket.startMs));
+			this.open.remove(i);
+			int r = bucket.resolution.ordinal();
+			this.closedUntilMs[r] = Math.max(this.closedUntilMs[r], end);
+			out.add(rollup);
+			if (bucket.resolution == Resolution.MINUTE) {
+				long hourStart = start(Resolution.HOUR, bucket.startMs);
+				if (hourStart + Resolution.HOUR.duration().toMillis() > this.closedUntilMs[Resolution.HOUR.ordinal()]) {
+					Bucket hour = bucket(Resolution.HOUR, hourStart);
+					if (!hour.direct) {
+						accumulator(hour).merge(accumulator);
+						hour.encoded = null;
+					}
+				}
 			}
 		}
 	}
@@ -265,7 +362,8 @@ public final class RollupBuckets {
 			for (Bucket bucket : this.open) {
 				out.writeByte(bucket.resolution.ordinal());
 				out.writeLong(bucket.startMs);
-				RollupAccumulatorCodec.writeBody(out, accumulator(bucket));
+				RollupAccumulatorCodec.writeBody(out, accumulator(bucket), this.position, instant(this.positionTs),
+						(this.pvTs != NONE) ? this.pvW : null, instant(this.pvTs));
 			}
 			return;
 		}
@@ -273,6 +371,16 @@ public final class RollupBuckets {
 		Compact.writeSize(out, this.closedUntilMs.length);
 		for (long closed : this.closedUntilMs) {
 			Compact.writeVarLong(out, closed);
+		}
+		// the newest position and PV sample, their times as milliseconds before the clock
+		Compact.writeVarLong(out, (this.positionTs != NONE) ? this.clockMs - this.positionTs : -1);
+		if (this.positionTs != NONE) {
+			Compact.writeDouble(out, this.position.lat());
+			Compact.writeDouble(out, this.position.lon());
+		}
+		Compact.writeVarLong(out, (this.pvTs != NONE) ? this.clockMs - this.pvTs : -1);
+		if (this.pvTs != NONE) {
+			Compact.writeDouble(out, this.pvW);
 		}
 		List<String> names = table();
 		Compact.writeSize(out, names.size());
@@ -284,13 +392,13 @@ public final class RollupBuckets {
 		boolean encodingsValid = startsWith(names, this.encodedNames);
 		Compact.writeSize(out, this.open.size());
 		for (Bucket bucket : this.open) {
-			out.writeByte(bucket.resolution.ordinal());
+			out.writeByte(bucket.resolution.ordinal() | (bucket.direct ? DIRECT : 0));
 			Compact.writeVarLong(out, bucket.startMs);
 			if (bucket.encoded == null || !encodingsValid) {
 				// table() made every window an object unless the encodings stay valid
 				ByteArrayDataOutput scratch = SCRATCH.get();
 				scratch.reset();
-				RollupAccumulatorCodec.writeCompact(scratch, bucket.accumulator, names);
+				RollupAccumulatorCodec.writeFramed(scratch, bucket.accumulator, names);
 				bucket.encoded = scratch.toByteArray();
 			}
 			Compact.writeSize(out, bucket.encoded.length);
@@ -400,6 +508,18 @@ public final class RollupBuckets {
 				buckets.closedUntilMs[i] = closed;
 			}
 		}
+		if (format == Format.FRAMED) {
+			long positionAge = Compact.readVarLong(in);
+			if (positionAge >= 0) {
+				buckets.position = new GeoPoint(Compact.readDouble(in), Compact.readDouble(in));
+				buckets.positionTs = buckets.clockMs - positionAge;
+			}
+			long pvAge = Compact.readVarLong(in);
+			if (pvAge >= 0) {
+				buckets.pvW = Compact.readDouble(in);
+				buckets.pvTs = buckets.clockMs - pvAge;
+			}
+		}
 		List<String> names = List.of();
 		if (compact) {
 			int count = Compact.readSize(in);
@@ -408,9 +528,11 @@ public final class RollupBuckets {
 				names.add(Compact.readString(in));
 			}
 		}
+		RollupAccumulatorCodec.LastPoints last = buckets::seen;
 		int open = compact ? Compact.readSize(in) : in.readShort();
 		for (int i = 0; i < open; i++) {
-			Resolution resolution = resolution(in.readByte());
+			int tag = in.readByte() & 0xFF;
+			Resolution resolution = resolution(tag & ~DIRECT);
 			long start = compact ? Compact.readVarLong(in) : in.readLong();
 			Bucket bucket = switch (format) {
 				case FRAMED -> {
@@ -418,13 +540,32 @@ public final class RollupBuckets {
 					in.readFully(encoded);
 					yield new Bucket(resolution, start, null, encoded);
 				}
-				case COMPACT -> new Bucket(resolution, start, RollupAccumulatorCodec.readCompact(in, names), null);
-				case FULL_WIDTH -> new Bucket(resolution, start, RollupAccumulatorCodec.readBody(in), null);
+				case COMPACT ->
+					new Bucket(resolution, start, RollupAccumulatorCodec.readCompact(in, names, last), null);
+				case FULL_WIDTH -> new Bucket(resolution, start, RollupAccumulatorCodec.readBody(in, last), null);
 			};
+			// earlier formats counted every event in its hour window too
+			bucket.direct = (format == Format.FRAMED) ? (tag & DIRECT) != 0 : resolution == Resolution.HOUR;
 			buckets.open.add(bucket);
 		}
 		buckets.encodedNames = names;
 		return buckets;
+	}
+
+	/** A window of an earlier format: its newest points may be the device's newest. */
+	private void seen(GeoPoint position, Instant positionTs, Double pvW, Instant pvTs) {
+		if (position != null && positionTs != null && positionTs.toEpochMilli() > this.positionTs) {
+			this.position = position;
+			this.positionTs = positionTs.toEpochMilli();
+		}
+		if (pvW != null && pvTs != null && pvTs.toEpochMilli() > this.pvTs) {
+			this.pvW = pvW;
+			this.pvTs = pvTs.toEpochMilli();
+		}
+	}
+
+	private static Instant instant(long epochMs) {
+		return (epochMs != NONE) ? Instant.ofEpochMilli(epochMs) : null;
 	}
 
 	private static Resolution resolution(int ordinal) throws IOException {
@@ -447,8 +588,10 @@ public final class RollupBuckets {
 		COMPACT,
 
 		/**
-		 * Device-memory format 5: as format 4 with each window's length before it, so
-		 * that a window is read back without being decoded.
+		 * Device-memory format 5: the device's newest position and PV sample, then as
+		 * format 4 with each window's length before it (so that a window is read back
+		 * without being decoded) and without the window's own newest position and PV
+		 * sample.
 		 */
 		FRAMED
 
@@ -463,6 +606,12 @@ public final class RollupBuckets {
 
 		/** The window as an object, or null while only its encoding is kept. */
 		RollupAccumulator accumulator;
+
+		/**
+		 * Whether an hour window counts every event itself instead of adding up its
+		 * minutes (a window of a format before 5, until it closes).
+		 */
+		boolean direct;
 
 		/**
 		 * The compact encoding of the accumulator against the table

@@ -19,6 +19,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class RollupBucketsTests {
 
@@ -63,21 +64,70 @@ class RollupBucketsTests {
 		RollupBuckets buckets = new RollupBuckets();
 		long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
 		Random random = new Random(3);
-		// minutes 10:00 to 10:02 and the hour: four windows, the three minutes still open
+		// minutes 10:00 to 10:02, all still open (the hour opens when the first closes)
 		for (int s = 0; s < 180; s += 5) {
 			buckets.add(event(start + s * 1_000L, random, s), GRACE_MS);
 		}
-		assertThat(buckets.decodedWindows()).isEqualTo(4);
+		assertThat(buckets.decodedWindows()).isEqualTo(3);
 
 		byte[] bytes = write(buckets);
 
-		assertThat(buckets.decodedWindows()).as("10:02 and the hour go on").isEqualTo(2);
+		assertThat(buckets.decodedWindows()).as("10:02 goes on").isEqualTo(1);
 		RollupBuckets read = RollupBuckets.read(new ByteArrayDataInput(bytes), RollupBuckets.Format.FRAMED);
 		assertThat(read.decodedWindows()).isZero();
 		read.add(event(start + 181_000, random, 181), GRACE_MS);
-		assertThat(read.decodedWindows()).isEqualTo(2);
+		assertThat(read.decodedWindows()).as("10:03").isEqualTo(1);
 		read.add(event(start + 60_500, random, 1), GRACE_MS);
-		assertThat(read.decodedWindows()).as("a late event for 10:01").isEqualTo(3);
+		assertThat(read.decodedWindows()).as("a late event for 10:01").isEqualTo(2);
+		List<Rollup> closed = new ArrayList<>();
+		read.closeDue(start + 120_000 + GRACE_MS, GRACE_MS, "d", closed);
+		assertThat(closed).extracting(Rollup::count).as("10:00 and 10:01").containsExactly(12L, 13L);
+		assertThat(read.decodedWindows()).as("10:03 and the hour").isEqualTo(2);
+	}
+
+	@Test
+	void anHourIsTheSumOfItsMinutesAndTheSegmentsThatCrossAMinuteCountWhereTheyEnd() {
+		RollupBuckets buckets = new RollupBuckets();
+		long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+		// 0.001° of latitude is about 111 m; a point every 20 s, also across minutes
+		for (int s = 0; s <= 180; s += 20) {
+			buckets.add(
+					event(start + s * 1_000L,
+							Map.of("lat", 52.5 + s / 20 * 0.001, "lon", 13.4, "speedKph", 20.0 + s, "pvPowerW", 600.0)),
+					GRACE_MS);
+		}
+		List<Rollup> closed = new ArrayList<>();
+
+		buckets.closeDue(Long.MAX_VALUE, GRACE_MS, "d", closed);
+
+		assertThat(closed).extracting(Rollup::resolution)
+			.containsExactly(Rollup.Resolution.MINUTE, Rollup.Resolution.MINUTE, Rollup.Resolution.MINUTE,
+					Rollup.Resolution.MINUTE, Rollup.Resolution.HOUR);
+		// 10:00 has 0-20-40 (2 segments); 10:01 has 40-60, 60-80, 80-100 (3), and so on
+		assertThat(closed).extracting(Rollup::distanceKm).containsExactly(0.222, 0.334, 0.334, 0.111, 1.001);
+		Rollup hour = closed.get(4);
+		assertThat(hour.count()).isEqualTo(10);
+		assertThat(hour.maxSpeedKph()).isEqualTo(200.0);
+		assertThat(hour.avgSpeedKph()).isEqualTo(110.0);
+		// 600 W for 180 s
+		assertThat(hour.pvEnergyKwh()).isEqualTo(0.03);
+		assertThat(hour.metrics().get("speedKph")).isEqualTo(new Rollup.MetricStats(10, 20.0, 200.0, 1_100.0, 200.0));
+	}
+
+	@Test
+	void aGapOfMoreThanAnHourIsNotCountedAsDistanceNorOfMoreThanFifteenMinutesAsEnergy() {
+		RollupBuckets buckets = new RollupBuckets();
+		long start = Instant.parse("2026-11-24T10:00:00Z").toEpochMilli();
+		buckets.add(event(start, Map.of("lat", 52.5, "lon", 13.4, "pvPowerW", 600.0)), GRACE_MS);
+		buckets.add(event(start + 16 * 60_000, Map.of("lat", 52.6, "lon", 13.4, "pvPowerW", 600.0)), GRACE_MS);
+		buckets.add(event(start + 77 * 60_000, Map.of("lat", 52.7, "lon", 13.4, "pvPowerW", 600.0)), GRACE_MS);
+		List<Rollup> closed = new ArrayList<>();
+
+		buckets.closeDue(Long.MAX_VALUE, GRACE_MS, "d", closed);
+
+		assertThat(closed).filteredOn((rollup) -> rollup.resolution() == Rollup.Resolution.MINUTE)
+			.extracting(Rollup::distanceKm, Rollup::pvEnergyKwh)
+			.containsExactly(tuple(0.0, 0.0), tuple(11.12, 0.0), tuple(0.0, 0.0));
 	}
 
 	@Test

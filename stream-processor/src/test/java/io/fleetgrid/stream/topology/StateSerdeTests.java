@@ -18,6 +18,8 @@ import io.fleetgrid.contracts.event.AlertType;
 import io.fleetgrid.contracts.event.DeviceType;
 import io.fleetgrid.contracts.event.GeoPoint;
 import io.fleetgrid.contracts.event.MetricValues;
+import io.fleetgrid.contracts.event.Rollup;
+import io.fleetgrid.contracts.event.Rollup.Resolution;
 import io.fleetgrid.contracts.event.TelemetryEvent;
 import io.fleetgrid.contracts.serde.JsonSerdes;
 import io.fleetgrid.stream.codec.Compact;
@@ -28,6 +30,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.tuple;
 
 class StateSerdeTests {
 
@@ -99,11 +102,7 @@ class StateSerdeTests {
 
 		// as trees: the fixture's Map.of details iterated in another order when written
 		assertThat(JsonSerdes.mapper().readTree(json(read))).isEqualTo(JsonSerdes.mapper().readTree(json(memory)));
-		List<Object> expected = new ArrayList<>();
-		memory.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", expected);
-		List<Object> actual = new ArrayList<>();
-		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
-		assertThat(actual).hasSize(3).isEqualTo(expected);
+		assertWindowsOfTheEarlierFormat(read);
 		assertThat(new DeviceMemorySerde().serializer().serialize("t", memory)).as("format 4 is the smaller")
 			.hasSizeLessThan(format3.length * 3 / 4);
 	}
@@ -124,15 +123,46 @@ class StateSerdeTests {
 
 		assertThat(JsonSerdes.mapper().readTree(json(read))).isEqualTo(JsonSerdes.mapper().readTree(json(memory)));
 		assertThat(read.trip.route).isEqualTo(memory.trip.route);
-		List<Object> expected = new ArrayList<>();
-		memory.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", expected);
-		List<Object> actual = new ArrayList<>();
-		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", actual);
-		assertThat(actual).hasSize(3).isEqualTo(expected);
+		assertWindowsOfTheEarlierFormat(read);
 	}
 
 	@Test
-	void deviceMemoryFramesEachRollupWindowWithAFewBytesOnly() throws Exception {
+	void anHourWindowOfAnEarlierFormatGoesOnCountingEveryEventItselfUntilItCloses() throws Exception {
+		byte[] format4;
+		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
+			format4 = in.readAllBytes();
+		}
+		DeviceMemorySerde serde = new DeviceMemorySerde();
+		DeviceMemory read = serde.deserializer().deserialize("t", format4);
+		// 0.01° north of the fixture's newest position, 30 s later
+		read.rollups.add(event(100, Map.of("speedKph", 90.0, "lat", 52.52, "lon", 13.4)), 120_000);
+		DeviceMemory again = serde.deserializer().deserialize("t", serde.serializer().serialize("t", read));
+		List<Rollup> closed = new ArrayList<>();
+
+		again.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", closed);
+
+		assertThat(closed).extracting(Rollup::resolution, Rollup::count)
+			.containsExactly(tuple(Resolution.MINUTE, 1L), tuple(Resolution.MINUTE, 2L), tuple(Resolution.HOUR, 3L));
+		assertThat(closed.get(1).distanceKm()).as("from the fixture's newest position").isEqualTo(1.112);
+		assertThat(closed.get(2).distanceKm()).isEqualTo(2.224);
+		assertThat(closed.get(2).maxSpeedKph()).isEqualTo(90.0);
+	}
+
+	/**
+	 * The windows of the fixtures (events at 0 s and 70 s, 0.01° apart), each with its
+	 * own distance, as earlier formats kept them.
+	 */
+	private static void assertWindowsOfTheEarlierFormat(DeviceMemory read) {
+		List<Rollup> closed = new ArrayList<>();
+		read.rollups.closeDue(Long.MAX_VALUE, 120_000, "d", closed);
+		assertThat(closed).extracting(Rollup::resolution, Rollup::count, Rollup::distanceKm)
+			.containsExactly(tuple(Resolution.MINUTE, 1L, 0.0), tuple(Resolution.MINUTE, 1L, 0.0),
+					tuple(Resolution.HOUR, 2L, 1.112));
+		assertThat(closed.get(2).pvEnergyKwh()).isEqualTo(0.0);
+	}
+
+	@Test
+	void deviceMemoryOfTheFifthFormatIsSmallerThanTheFourthForTheSameEvents() throws Exception {
 		DeviceMemory memory = memory();
 		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
 		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
@@ -144,8 +174,8 @@ class StateSerdeTests {
 		byte[] format5 = new DeviceMemorySerde().serializer().serialize("t", memory);
 
 		assertThat(format5[0]).isEqualTo((byte) 5);
-		// three windows of 64 to 8,191 bytes: two length bytes each
-		assertThat(format5).hasSize(format4.length + 3 * 2);
+		// no hour window before its first minute closes, no newest points per window
+		assertThat(format5).hasSizeLessThan(format4.length * 9 / 10);
 	}
 
 	@Test
