@@ -126,15 +126,7 @@ final class RollupAccumulatorCodec {
 	 * @throws IOException from the stream, or an index outside the table
 	 */
 	static RollupAccumulator readCompact(DataInput in, List<String> names, LastPoints last) throws IOException {
-		RollupAccumulator value = new RollupAccumulator();
-		int tenant = Compact.readVarInt(in);
-		value.tenantId = (tenant >= 0) ? name(names, tenant) : null;
-		value.count = Compact.readVarLong(in);
-		value.speedSum = Compact.readDouble(in);
-		value.speedCount = Compact.readVarLong(in);
-		value.maxSpeedKph = Compact.readNullableDouble(in);
-		value.distanceM = Compact.readDouble(in);
-		value.positioned = in.readBoolean();
+		RollupAccumulator value = readHead(in, names);
 		GeoPoint position = Compact.readPoint(in);
 		Instant positionTs = Compact.readInstant(in);
 		value.pvEnergyWh = Compact.readNullableDouble(in);
@@ -187,6 +179,14 @@ final class RollupAccumulatorCodec {
 	 * @throws IOException from the stream, or an index outside the table
 	 */
 	static RollupAccumulator readFramed(DataInput in, List<String> names) throws IOException {
+		RollupAccumulator value = readHead(in, names);
+		value.pvEnergyWh = Compact.readNullableDouble(in);
+		readRest(in, names, value);
+		return value;
+	}
+
+	/** The fields up to {@code positioned}, the same in formats 4 and 5. */
+	private static RollupAccumulator readHead(DataInput in, List<String> names) throws IOException {
 		RollupAccumulator value = new RollupAccumulator();
 		int tenant = Compact.readVarInt(in);
 		value.tenantId = (tenant >= 0) ? name(names, tenant) : null;
@@ -196,8 +196,6 @@ final class RollupAccumulatorCodec {
 		value.maxSpeedKph = Compact.readNullableDouble(in);
 		value.distanceM = Compact.readDouble(in);
 		value.positioned = in.readBoolean();
-		value.pvEnergyWh = Compact.readNullableDouble(in);
-		readRest(in, names, value);
 		return value;
 	}
 

@@ -2,6 +2,7 @@ package io.fleetgrid.stream.topology;
 
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -73,9 +74,7 @@ class StateSerdeTests {
 
 	@Test
 	void deviceMemoryKeepsItsOpenRollupWindows() {
-		DeviceMemory memory = memory();
-		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
-		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		DeviceMemory memory = memoryWithWindows();
 		DeviceMemorySerde serde = new DeviceMemorySerde();
 		DeviceMemory read = serde.deserializer().deserialize("t", serde.serializer().serialize("t", memory));
 		assertThat(read.rollups.clockMs()).isEqualTo(memory.rollups.clockMs());
@@ -89,13 +88,8 @@ class StateSerdeTests {
 	@Test
 	void deviceMemoryOfTheThirdBinaryVersionStillReads() throws Exception {
 		// written by the format-3 serializer (commit e7c8f37) from this memory
-		DeviceMemory memory = memory();
-		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
-		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
-		byte[] format3;
-		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-3.bin")) {
-			format3 = in.readAllBytes();
-		}
+		DeviceMemory memory = memoryWithWindows();
+		byte[] format3 = fixture("format-3.bin");
 		assertThat(format3[0]).isEqualTo((byte) 3);
 
 		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", format3);
@@ -110,13 +104,8 @@ class StateSerdeTests {
 	@Test
 	void deviceMemoryOfTheFourthBinaryVersionStillReads() throws Exception {
 		// written by the format-4 serializer (commit 30a8105) from this memory
-		DeviceMemory memory = memory();
-		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
-		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
-		byte[] format4;
-		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
-			format4 = in.readAllBytes();
-		}
+		DeviceMemory memory = memoryWithWindows();
+		byte[] format4 = fixture("format-4.bin");
 		assertThat(format4[0]).isEqualTo((byte) 4);
 
 		DeviceMemory read = new DeviceMemorySerde().deserializer().deserialize("t", format4);
@@ -128,10 +117,7 @@ class StateSerdeTests {
 
 	@Test
 	void anHourWindowOfAnEarlierFormatGoesOnCountingEveryEventItselfUntilItCloses() throws Exception {
-		byte[] format4;
-		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
-			format4 = in.readAllBytes();
-		}
+		byte[] format4 = fixture("format-4.bin");
 		DeviceMemorySerde serde = new DeviceMemorySerde();
 		DeviceMemory read = serde.deserializer().deserialize("t", format4);
 		// 0.01° north of the fixture's newest position, 30 s later
@@ -146,6 +132,20 @@ class StateSerdeTests {
 		assertThat(closed.get(1).distanceKm()).as("from the fixture's newest position").isEqualTo(1.112);
 		assertThat(closed.get(2).distanceKm()).isEqualTo(2.224);
 		assertThat(closed.get(2).maxSpeedKph()).isEqualTo(90.0);
+	}
+
+	/** The memory of the fixtures, with two rollup windows (events at 0 s and 70 s). */
+	private static DeviceMemory memoryWithWindows() {
+		DeviceMemory memory = memory();
+		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
+		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
+		return memory;
+	}
+
+	private static byte[] fixture(String name) throws IOException {
+		try (InputStream in = StateSerdeTests.class.getResourceAsStream("/device-memory/" + name)) {
+			return in.readAllBytes();
+		}
 	}
 
 	/**
@@ -163,13 +163,8 @@ class StateSerdeTests {
 
 	@Test
 	void deviceMemoryOfTheFifthFormatIsSmallerThanTheFourthForTheSameEvents() throws Exception {
-		DeviceMemory memory = memory();
-		memory.rollups.add(event(0, Map.of("speedKph", 50.0, "lat", 52.5, "lon", 13.4)), 120_000);
-		memory.rollups.add(event(70, Map.of("speedKph", 70.0, "lat", 52.51, "lon", 13.4, "pvPowerW", 900.0)), 120_000);
-		byte[] format4;
-		try (InputStream in = getClass().getResourceAsStream("/device-memory/format-4.bin")) {
-			format4 = in.readAllBytes();
-		}
+		DeviceMemory memory = memoryWithWindows();
+		byte[] format4 = fixture("format-4.bin");
 
 		byte[] format5 = new DeviceMemorySerde().serializer().serialize("t", memory);
 
