@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
 import java.nio.ByteOrder;
-import java.util.Arrays;
 
 /**
  * Reads a byte array through {@link DataInput} (big-endian, as written by
@@ -40,15 +39,6 @@ public final class ByteArrayDataInput implements DataInput {
 	 */
 	public int position() {
 		return this.position;
-	}
-
-	/**
-	 * A copy of bytes read earlier.
-	 * @param from the first (a {@link #position()} taken earlier)
-	 * @return the bytes from there to the current position
-	 */
-	public byte[] copyFrom(int from) {
-		return Arrays.copyOfRange(this.bytes, from, this.position);
 	}
 
 	private int take(int length) throws EOFException {

@@ -69,15 +69,6 @@ public final class ByteArrayDataOutput implements DataOutput {
 	}
 
 	/**
-	 * A copy of what was written from an offset on.
-	 * @param from the offset (a {@link #size()} taken earlier)
-	 * @return the bytes
-	 */
-	public byte[] copyFrom(int from) {
-		return Arrays.copyOfRange(this.bytes, from, this.size);
-	}
-
-	/**
 	 * Makes room for {@code length} bytes (possibly replacing {@link #bytes}: read the
 	 * field only after calling this).
 	 * @param length how many bytes

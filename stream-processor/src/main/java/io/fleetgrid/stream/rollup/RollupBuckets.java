@@ -183,33 +183,42 @@ public final class RollupBuckets {
 		bucket.encoded = null;
 	}
 
+	/** The open window, or null if there is none. */
 	private Bucket find(Resolution resolution, long startMs) {
-		for (Bucket bucket : this.open) {
-			if (bucket.resolution == resolution && bucket.startMs == startMs) {
-				return bucket;
-			}
-		}
-		return null;
+		int index = search(resolution, startMs);
+		return (index >= 0) ? this.open.get(index) : null;
 	}
 
+	/** The open window, opened (empty) if there is none. */
 	private Bucket bucket(Resolution resolution, long startMs) {
-		int index = 0;
-		for (; index < this.open.size(); index++) {
+		int index = search(resolution, startMs);
+		if (index >= 0) {
+			return this.open.get(index);
+		}
+		Bucket created = new Bucket(resolution, startMs, new RollupAccumulator(), null);
+		this.open.add(-index - 1, created);
+		return created;
+	}
+
+	/**
+	 * Where the window is in {@link #open}, or {@code -(insertion point) - 1} if it is
+	 * not (as {@link java.util.Collections#binarySearch}; a handful of windows: a scan).
+	 */
+	private int search(Resolution resolution, long startMs) {
+		for (int index = 0; index < this.open.size(); index++) {
 			Bucket bucket = this.open.get(index);
 			int order = Integer.compare(bucket.resolution.ordinal(), resolution.ordinal());
 			if (order == 0) {
 				order = Long.compare(bucket.startMs, startMs);
 			}
 			if (order == 0) {
-				return bucket;
+				return index;
 			}
 			if (order > 0) {
-				break;
+				return -index - 1;
 			}
 		}
-		Bucket created = new Bucket(resolution, startMs, new RollupAccumulator(), null);
-		this.open.add(index, created);
-		return created;
+		return -this.open.size() - 1;
 	}
 
 	/**
@@ -333,15 +342,11 @@ public final class RollupBuckets {
 	 * @return the names
 	 */
 	Set<String> usedNames() {
-		Set<String> names = new HashSet<>();
+		List<String> names = new ArrayList<>();
 		for (Bucket bucket : this.open) {
-			RollupAccumulator accumulator = (bucket.accumulator != null) ? bucket.accumulator : decode(bucket);
-			if (accumulator.tenantId != null) {
-				names.add(accumulator.tenantId);
-			}
-			names.addAll(accumulator.metrics.keySet());
+			addNames(names, (bucket.accumulator != null) ? bucket.accumulator : decode(bucket));
 		}
-		return names;
+		return new HashSet<>(names);
 	}
 
 	/**
